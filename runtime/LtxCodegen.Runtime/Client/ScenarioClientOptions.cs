@@ -1,0 +1,40 @@
+using System;
+
+namespace LtxCodegen
+{
+    /// <summary>Settings of a <see cref="ScenarioClient"/>.</summary>
+    public sealed class ScenarioClientOptions
+    {
+        /// <summary>The public service.</summary>
+        public static readonly Uri DefaultBaseAddress = new Uri("https://api.cloud.scenario.com/v1/");
+
+        /// <summary>API key (Basic auth user). Defaults to the <c>SCENARIO_API_KEY</c> environment variable.</summary>
+        public string? ApiKey { get; set; } = Environment.GetEnvironmentVariable("SCENARIO_API_KEY");
+
+        /// <summary>API secret (Basic auth password). Defaults to <c>SCENARIO_API_SECRET</c>. Never logged or shown.</summary>
+        public string? ApiSecret { get; set; } = Environment.GetEnvironmentVariable("SCENARIO_API_SECRET");
+
+        /// <summary>The API root, ending in <c>/v1/</c>. <c>http://</c> is accepted for loopback addresses only.</summary>
+        public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+        /// <summary>Optional project id sent as the <c>projectId</c> query parameter on every call.</summary>
+        public string? ProjectId { get; set; }
+
+        /// <summary>First delay between two polls of a running job.</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>The longest delay between two polls (the interval grows to this, with jitter).</summary>
+        public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>How long <see cref="ScenarioClient.WaitForJobAsync"/> waits in all; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.</summary>
+        public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>How many times a safe call (GET, download) is retried on a network error, 408, 429 or 5xx.</summary>
+        public int MaxRetries { get; set; } = 4;
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            "ScenarioClientOptions { BaseAddress = " + BaseAddress + ", ApiKey = " + (ApiKey ?? "(none)") +
+            ", ApiSecret = " + (string.IsNullOrEmpty(ApiSecret) ? "(none)" : "***") + ", ProjectId = " + (ProjectId ?? "(none)") + " }";
+    }
+}
