@@ -77,7 +77,7 @@ namespace LtxCodegen.Generator.Parsing
                     }
                 }
 
-                var partialName = row.Cells.Count > 0 ? Clean(row.Cells[0].Text) : string.Empty;
+                var partialName = row.Cells.Count > 0 ? Clean(row.Cells[0].Text).Trim('`').Trim() : string.Empty;
                 if (!values.TryGetValue(Column.Name, out var nameCell) || !values.TryGetValue(Column.Type, out var typeCell))
                 {
                     if (truncated)
