@@ -45,8 +45,13 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
 
         public static GeneratorDriver CreateDriver(IEnumerable<Doc> docs, LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? globalOptions = null, bool trackSteps = true)
         {
-            var texts = docs.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)).ToImmutableArray();
-            var options = new TestOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer.Models" });
+            return CreateDriver(docs.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)), languageVersion, globalOptions, trackSteps);
+        }
+
+        public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> additionalTexts, LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? globalOptions = null, bool trackSteps = true, Dictionary<string, Dictionary<string, string>>? perFileOptions = null)
+        {
+            var texts = additionalTexts.ToImmutableArray();
+            var options = new TestOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer.Models" }, perFileOptions);
             return CSharpGeneratorDriver.Create(
                 new[] { new LtxCodegenGenerator().AsSourceGenerator() },
                 texts,
@@ -78,7 +83,7 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
             return context.LoadFromStream(stream);
         }
 
-        private sealed class InMemoryAdditionalText : AdditionalText
+        internal sealed class InMemoryAdditionalText : AdditionalText
         {
             private readonly SourceText _text;
 
