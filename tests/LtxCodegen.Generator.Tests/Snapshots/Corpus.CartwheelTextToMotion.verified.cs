@@ -189,7 +189,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Type, "duration must be a finite number."));
                 }
-                if (value3 < 3.0 || value3 > 8.0)
+                else if (value3 < 3.0 || value3 > 8.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Range, "duration must be between 3 and 8 (got " + FormatNumber(value3) + ")."));
                 }
@@ -200,7 +200,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("cfgScale", global::LtxCodegen.ValidationRule.Type, "cfgScale must be a finite number."));
                 }
-                if (value4 < 1.0 || value4 > 9.0)
+                else if (value4 < 1.0 || value4 > 9.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("cfgScale", global::LtxCodegen.ValidationRule.Range, "cfgScale must be between 1 and 9 (got " + FormatNumber(value4) + ")."));
                 }
@@ -243,7 +243,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("frameStepSize", global::LtxCodegen.ValidationRule.Type, "frameStepSize must be a finite number."));
                 }
-                if (value9 < 1.0)
+                else if (value9 < 1.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("frameStepSize", global::LtxCodegen.ValidationRule.Range, "frameStepSize must be at least 1 (got " + FormatNumber(value9) + ")."));
                 }

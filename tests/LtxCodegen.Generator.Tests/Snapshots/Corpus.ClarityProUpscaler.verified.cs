@@ -79,7 +79,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("creativity", global::LtxCodegen.ValidationRule.Type, "creativity must be a finite number."));
                 }
-                if (value2 < -10.0 || value2 > 10.0)
+                else if (value2 < -10.0 || value2 > 10.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("creativity", global::LtxCodegen.ValidationRule.Range, "creativity must be between -10 and 10 (got " + FormatNumber(value2) + ")."));
                 }

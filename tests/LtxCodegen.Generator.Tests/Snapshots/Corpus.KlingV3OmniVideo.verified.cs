@@ -112,7 +112,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Type, "duration must be a finite number."));
                 }
-                if (value6 < 3.0 || value6 > 15.0)
+                else if (value6 < 3.0 || value6 > 15.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Range, "duration must be between 3 and 15 (got " + FormatNumber(value6) + ")."));
                 }

@@ -211,7 +211,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Type, "fps must be a finite number."));
                 }
-                if (value8 < 1.0 || value8 > 60.0)
+                else if (value8 < 1.0 || value8 > 60.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Range, "fps must be between 1 and 60 (got " + FormatNumber(value8) + ")."));
                 }
@@ -243,7 +243,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Type, "audioStrength must be a finite number."));
                 }
-                if (value14 < 0.0 || value14 > 1.0)
+                else if (value14 < 0.0 || value14 > 1.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Range, "audioStrength must be between 0 and 1 (got " + FormatNumber(value14) + ")."));
                 }

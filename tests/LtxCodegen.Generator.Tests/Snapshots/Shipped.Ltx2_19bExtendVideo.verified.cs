@@ -198,7 +198,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Type, "videoStrength must be a finite number."));
                 }
-                if (value2 < 0.0 || value2 > 1.0)
+                else if (value2 < 0.0 || value2 > 1.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Range, "videoStrength must be between 0 and 1 (got " + FormatNumber(value2) + ")."));
                 }
@@ -209,7 +209,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("extendDuration", global::LtxCodegen.ValidationRule.Type, "extendDuration must be a finite number."));
                 }
-                if (value3 < 1.0 || value3 > 20.0)
+                else if (value3 < 1.0 || value3 > 20.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("extendDuration", global::LtxCodegen.ValidationRule.Range, "extendDuration must be between 1 and 20 (got " + FormatNumber(value3) + ")."));
                 }
@@ -220,7 +220,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("contextDuration", global::LtxCodegen.ValidationRule.Type, "contextDuration must be a finite number."));
                 }
-                if (value4 < 0.1)
+                else if (value4 < 0.1)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("contextDuration", global::LtxCodegen.ValidationRule.Range, "contextDuration must be at least 0.1 (got " + FormatNumber(value4) + ")."));
                 }
@@ -267,7 +267,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Type, "fps must be a finite number."));
                 }
-                if (value9 < 1.0 || value9 > 60.0)
+                else if (value9 < 1.0 || value9 > 60.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Range, "fps must be between 1 and 60 (got " + FormatNumber(value9) + ")."));
                 }
@@ -285,7 +285,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Type, "guidanceScale must be a finite number."));
                 }
-                if (value11 < 1.0 || value11 > 20.0)
+                else if (value11 < 1.0 || value11 > 20.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Range, "guidanceScale must be between 1 and 20 (got " + FormatNumber(value11) + ")."));
                 }
@@ -303,7 +303,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Type, "cameraMotionStrength must be a finite number."));
                 }
-                if (value13 < 0.0 || value13 > 2.0)
+                else if (value13 < 0.0 || value13 > 2.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Range, "cameraMotionStrength must be between 0 and 2 (got " + FormatNumber(value13) + ")."));
                 }
@@ -314,7 +314,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Type, "audioStrength must be a finite number."));
                 }
-                if (value15 < 0.0 || value15 > 1.0)
+                else if (value15 < 0.0 || value15 > 1.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Range, "audioStrength must be between 0 and 1 (got " + FormatNumber(value15) + ")."));
                 }

@@ -213,7 +213,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Type, "videoStrength must be a finite number."));
                 }
-                if (value2 < 0.0 || value2 > 1.0)
+                else if (value2 < 0.0 || value2 > 1.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Range, "videoStrength must be between 0 and 1 (got " + FormatNumber(value2) + ")."));
                 }
@@ -224,7 +224,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("imageStrength", global::LtxCodegen.ValidationRule.Type, "imageStrength must be a finite number."));
                 }
-                if (value4 < 0.0 || value4 > 1.0)
+                else if (value4 < 0.0 || value4 > 1.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("imageStrength", global::LtxCodegen.ValidationRule.Range, "imageStrength must be between 0 and 1 (got " + FormatNumber(value4) + ")."));
                 }
@@ -271,7 +271,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Type, "cameraMotionStrength must be a finite number."));
                 }
-                if (value10 < 0.0 || value10 > 2.0)
+                else if (value10 < 0.0 || value10 > 2.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Range, "cameraMotionStrength must be between 0 and 2 (got " + FormatNumber(value10) + ")."));
                 }
@@ -282,7 +282,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Type, "duration must be a finite number."));
                 }
-                if (value11 < 3.0 || value11 > 20.0)
+                else if (value11 < 3.0 || value11 > 20.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Range, "duration must be between 3 and 20 (got " + FormatNumber(value11) + ")."));
                 }
@@ -300,7 +300,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Type, "fps must be a finite number."));
                 }
-                if (value13 < 1.0 || value13 > 60.0)
+                else if (value13 < 1.0 || value13 > 60.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Range, "fps must be between 1 and 60 (got " + FormatNumber(value13) + ")."));
                 }
@@ -325,7 +325,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("modalityStrength", global::LtxCodegen.ValidationRule.Type, "modalityStrength must be a finite number."));
                 }
-                if (value16 < 0.0 || value16 > 2.0)
+                else if (value16 < 0.0 || value16 > 2.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("modalityStrength", global::LtxCodegen.ValidationRule.Range, "modalityStrength must be between 0 and 2 (got " + FormatNumber(value16) + ")."));
                 }
@@ -343,7 +343,7 @@ namespace Consumer.Models
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Type, "guidanceScale must be a finite number."));
                 }
-                if (value18 < 1.0 || value18 > 20.0)
+                else if (value18 < 1.0 || value18 > 20.0)
                 {
                     errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Range, "guidanceScale must be between 1 and 20 (got " + FormatNumber(value18) + ")."));
                 }
