@@ -77,6 +77,9 @@ namespace LtxCodegen.Emulator.Endpoints
                 var sent = Math.Clamp(fault.AfterBytes ?? length / 2, 0, Math.Max(0, length - 1));
                 await response.Body.WriteAsync(data.AsMemory((int)start, (int)sent), context.RequestAborted).ConfigureAwait(false);
                 await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+
+                // Let the sent bytes leave the socket before the reset, so the client sees exactly them.
+                await Task.Delay(100, context.RequestAborted).ConfigureAwait(false);
                 context.Items["ltx.aborted"] = true;
                 context.Abort();
                 return;
