@@ -62,6 +62,15 @@ namespace LtxCodegen.Emulator.Endpoints
             {
                 aborted = true;
             }
+            catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+            {
+                // A bug in the emulator: answer like the service would, with enough detail to report it.
+                faultName ??= "EmulatorError: " + e.GetType().Name + ": " + e.Message;
+                context.Response.Clear();
+                context.Response.Headers["x-trace-id"] = traceId;
+                await HttpResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "Internal server error",
+                    "The emulator failed to handle " + method + " " + path + ": " + e.GetType().Name + ": " + e.Message).ConfigureAwait(false);
+            }
             finally
             {
                 if (context.Items.ContainsKey("ltx.aborted"))
