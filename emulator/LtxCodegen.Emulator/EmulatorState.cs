@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json.Nodes;
+using LtxCodegen.Emulator.Faults;
+using LtxCodegen.Emulator.Json;
+using LtxCodegen.Emulator.Logging;
+using LtxCodegen.Emulator.State;
+
+namespace LtxCodegen.Emulator
+{
+    /// <summary>Everything the endpoints share: options, models, stored data, faults, log, URL signing.</summary>
+    internal sealed class EmulatorState
+    {
+        private readonly Dictionary<string, ScenarioModelDescriptor> _models = new Dictionary<string, ScenarioModelDescriptor>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _credentials = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public EmulatorState(ScenarioEmulatorOptions options)
+        {
+            Options = options;
+            if (options.ProgressSteps < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.ProgressSteps, "ProgressSteps must be at least 1.");
+            }
+
+            if (options.QueuedDuration < TimeSpan.Zero || options.RunningDuration < TimeSpan.Zero || options.UrlLifetime <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "Job durations must not be negative and UrlLifetime must be positive.");
+            }
+
+            if (options.Credentials.Count == 0)
+            {
+                AddCredentials(options.ApiKey, options.ApiSecret);
+            }
+            else
+            {
+                foreach (var c in options.Credentials)
+                {
+                    AddCredentials(c.ApiKey, c.ApiSecret);
+                }
+            }
+
+            if (options.IncludeBuiltInModels)
+            {
+                foreach (var model in BuiltInModels.All)
+                {
+                    _models[model.Id] = model;
+                }
+            }
+
+            if (options.Models is not null)
+            {
+                foreach (var model in options.Models)
+                {
+                    _models[model.Id] = model ?? throw new ArgumentException("Models must not contain null.", nameof(options));
+                }
+            }
+
+            Timings = new JobTimings(options.QueuedDuration, options.RunningDuration, options.ProgressSteps);
+            Faults = new EmulatorFaultController(options.Faults ?? new EmulatorFaultOptions());
+            Signer = new UrlSigner(options.UrlSigningKey);
+        }
+
+        public ScenarioEmulatorOptions Options { get; }
+
+        public JobTimings Timings { get; }
+
+        public EmulatorStore Store { get; } = new EmulatorStore();
+
+        public EmulatorFaultController Faults { get; }
+
+        public EmulatorRequestLog Log { get; } = new EmulatorRequestLog();
+
+        public UrlSigner Signer { get; }
+
+        public IReadOnlyCollection<ScenarioModelDescriptor> Models => _models.Values;
+
+        /// <summary>The root of the server, e.g. <c>http://127.0.0.1:5181/</c>; set once Kestrel listens.</summary>
+        public Uri Root { get; set; } = new Uri("http://127.0.0.1/");
+
+        public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
+
+        public ScenarioModelDescriptor? FindModel(string id) => _models.TryGetValue(id, out var m) ? m : null;
+
+        /// <summary>The API key when the pair is accepted, else null. Compares the secret in constant time.</summary>
+        public string? Authenticate(string key, string secret)
+        {
+            if (!_credentials.TryGetValue(key, out var expected))
+            {
+                return null;
+            }
+
+            var a = System.Text.Encoding.UTF8.GetBytes(expected);
+            var b = System.Text.Encoding.UTF8.GetBytes(secret);
+            return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(a, b) ? key : null;
+        }
+
+        private void AddCredentials(string key, string secret)
+        {
+            if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret) || key.IndexOf(':') >= 0)
+            {
+                throw new ArgumentException("Every API key and secret must be non-empty, and a key cannot contain ':'.");
+            }
+
+            _credentials[key] = secret;
+        }
+
+        /// <summary>True when the asset may be shown to its owner now (an output only once its job succeeded).</summary>
+        public bool IsVisible(AssetState asset)
+        {
+            if (asset.SourceJobId is null)
+            {
+                return true;
+            }
+
+            var job = Store.FindJob(asset.SourceJobId);
+            return job is not null && job.Observe(Now, Timings).Status == "success";
+        }
+
+        public AssetState? FindVisibleAsset(string id, string owner)
+        {
+            var asset = Store.FindAsset(id);
+            return asset is not null && asset.Owner == owner && IsVisible(asset) ? asset : null;
+        }
+
+        public string DownloadPath(AssetState asset) =>
+            "/cdn/assets/" + Uri.EscapeDataString(asset.Id) + "/" + Uri.EscapeDataString(asset.FileName);
+
+        public (Uri Url, DateTimeOffset Expires) IssueDownloadUrl(AssetState asset, bool expired)
+        {
+            var now = Now;
+            var expires = expired ? now - TimeSpan.FromSeconds(1) : now + Options.UrlLifetime;
+            var path = DownloadPath(asset);
+            return (new Uri(Root, path + Signer.Sign("GET", path, expires)), expires);
+        }
+
+        public JsonObject JobJson(JobState job)
+        {
+            var snapshot = job.Observe(Now, Timings);
+            var history = new JsonArray();
+            foreach (var (date, status) in snapshot.History)
+            {
+                history.Add(new JsonObject { ["date"] = Iso(date), ["status"] = status });
+            }
+
+            var metadata = new JsonObject();
+            if (job.ModelId is not null)
+            {
+                metadata["modelId"] = job.ModelId;
+            }
+
+            metadata["input"] = job.Input?.DeepClone() ?? new JsonObject();
+            var assetIds = new JsonArray();
+            if (snapshot.Status == "success")
+            {
+                foreach (var id in job.OutputAssetIds)
+                {
+                    assetIds.Add(id);
+                }
+
+                if (job.OutputEntityId is not null)
+                {
+                    metadata["output"] = new JsonObject { ["entityId"] = job.OutputEntityId };
+                }
+            }
+
+            metadata["assetIds"] = assetIds;
+            if (snapshot.Error is not null)
+            {
+                metadata["error"] = snapshot.Error;
+            }
+
+            if (snapshot.Hint is not null)
+            {
+                metadata["hint"] = snapshot.Hint;
+            }
+
+            var charged = snapshot.Status is "failure" or "canceled" ? 0 : job.Cost;
+            return new JsonObject
+            {
+                ["jobId"] = job.Id,
+                ["jobType"] = job.JobType,
+                ["status"] = snapshot.Status,
+                ["progress"] = snapshot.Progress,
+                ["authorId"] = job.Owner,
+                ["ownerId"] = job.Owner,
+                ["createdAt"] = Iso(job.CreatedAt),
+                ["updatedAt"] = Iso(snapshot.UpdatedAt),
+                ["statusHistory"] = history,
+                ["billing"] = new JsonObject { ["cuCost"] = charged, ["cuDiscount"] = 0 },
+                ["metadata"] = metadata,
+            };
+        }
+
+        public JsonObject AssetJson(AssetState asset, Uri? url)
+        {
+            var metadata = new JsonObject
+            {
+                ["type"] = asset.SourceJobId is null ? "uploaded" : "inference-custom",
+                ["kind"] = asset.Kind,
+                ["name"] = asset.Name,
+                ["size"] = asset.Data.LongLength,
+            };
+            var properties = new JsonObject { ["size"] = asset.Data.LongLength };
+            if (asset.Width is int w && asset.Height is int h)
+            {
+                metadata["width"] = w;
+                metadata["height"] = h;
+                properties["width"] = w;
+                properties["height"] = h;
+            }
+
+            if (asset.Duration is double d)
+            {
+                properties["duration"] = d;
+            }
+
+            var json = new JsonObject
+            {
+                ["id"] = asset.Id,
+                ["url"] = url?.AbsoluteUri,
+                ["mimeType"] = asset.MimeType,
+                ["kind"] = asset.Kind,
+                ["status"] = "success",
+                ["ownerId"] = asset.Owner,
+                ["authorId"] = asset.Owner,
+                ["createdAt"] = Iso(asset.CreatedAt),
+                ["metadata"] = metadata,
+                ["properties"] = properties,
+            };
+            if (asset.SourceJobId is not null)
+            {
+                json["jobId"] = asset.SourceJobId;
+            }
+
+            return json;
+        }
+
+        public JsonObject UploadJson(UploadState upload, bool withPartUrls)
+        {
+            var now = Now;
+            var job = Store.FindJob(upload.JobId);
+            var snapshot = job?.Observe(now, Timings);
+            string status;
+            if (!upload.IsCompleted || snapshot is null)
+            {
+                status = "pending";
+            }
+            else
+            {
+                status = snapshot.Status switch
+                {
+                    "queued" => "validating",
+                    "in-progress" => "validated",
+                    "success" => "imported",
+                    _ => "failed",
+                };
+            }
+
+            var parts = new JsonArray();
+            for (var n = 1; n <= upload.PartCount; n++)
+            {
+                var part = new JsonObject { ["number"] = n };
+                if (withPartUrls)
+                {
+                    var expires = now + Options.UrlLifetime;
+                    var path = PartPath(upload, n);
+                    part["url"] = new Uri(Root, path + Signer.Sign("PUT", path, expires)).AbsoluteUri;
+                    part["expires"] = Iso(expires);
+                }
+
+                if (upload.PartSize(n) is long size)
+                {
+                    part["size"] = size;
+                }
+
+                parts.Add(part);
+            }
+
+            var json = new JsonObject
+            {
+                ["id"] = upload.Id,
+                ["status"] = status,
+                ["fileName"] = upload.FileName,
+                ["contentType"] = upload.ContentType,
+                ["kind"] = upload.Kind,
+                ["fileSize"] = upload.FileSize,
+                ["partsCount"] = upload.PartCount,
+                ["parts"] = parts,
+                ["jobId"] = upload.JobId,
+                ["createdAt"] = Iso(upload.CreatedAt),
+            };
+            if (status == "imported" && upload.AssetId is not null)
+            {
+                json["entityId"] = upload.AssetId;
+                json["assetId"] = upload.AssetId;
+            }
+
+            if (status == "failed" && snapshot?.Error is not null)
+            {
+                json["errorMessage"] = snapshot.Error;
+            }
+
+            return json;
+        }
+
+        public static string PartPath(UploadState upload, int number) =>
+            "/s3/uploads/" + Uri.EscapeDataString(upload.Id) + "/parts/" + number.ToString(CultureInfo.InvariantCulture);
+
+        public static string Iso(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    }
+}
