@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using LtxCodegen.Models;
 using LtxCodegen.Runtime.Tests.Support;
 
 namespace LtxCodegen.Runtime.Tests
@@ -17,10 +17,10 @@ namespace LtxCodegen.Runtime.Tests
             await using var emulator = await Emu.StartAsync();
             using var client = Emu.Client(emulator);
             var videoId = await client.UploadAssetAsync(Emu.ClipPath);
-            var request = new TestRequest(TestModels.ExtendVideo, new JsonObject { ["prompt"] = "the camera keeps flying", ["video"] = videoId, ["extendDuration"] = 4 });
+            var request = new Ltx2_19bExtendVideoRequest { Prompt = "the camera keeps flying", Video = videoId, ExtendDuration = 4, CameraMotion = Ltx2_19bExtendVideoCameraMotion.DollyIn };
 
             var seen = new List<ScenarioJob>();
-            var job = await client.RunAsync(request, new SyncProgress<ScenarioJob>(seen.Add));
+            var job = await client.RunLtx2_19bExtendVideoAsync(request, new SyncProgress<ScenarioJob>(seen.Add));
 
             await AssertFinishedAndDownloadableAsync(client, job, seen);
             Assert.Equal(1, emulator.Requests.Count("POST", "/v1/generate/"));
@@ -35,9 +35,9 @@ namespace LtxCodegen.Runtime.Tests
             var imageId = await client.UploadAssetAsync(Emu.FramePath);
             Assert.Equal(1, emulator.Requests.Count("POST", "/v1/assets"));
             Assert.Single(emulator.Requests.Snapshot(), r => r.Method == "POST" && r.Path == "/v1/uploads");
-            var request = new TestRequest(TestModels.VideoToVideo, new JsonObject { ["prompt"] = "as a watercolor", ["video"] = videoId, ["image"] = imageId, ["modality"] = "depth" });
+            var request = new Ltx2_19bVideoToVideoRequest { Prompt = "as a watercolor", Video = videoId, Image = imageId, Modality = Ltx2_19bVideoToVideoModality.Depth };
 
-            var submitted = await client.SubmitAsync(request);
+            var submitted = await client.SubmitLtx2_19bVideoToVideoAsync(request);
             Assert.False(string.IsNullOrEmpty(submitted.JobId));
             var seen = new List<ScenarioJob>();
             var job = await client.WaitForJobAsync(submitted.JobId, new SyncProgress<ScenarioJob>(seen.Add));

@@ -120,7 +120,7 @@ namespace LtxCodegen
         /// </summary>
         private async Task<(ScenarioAsset Asset, long Length)> DownloadCoreAsync(ScenarioAsset asset, Stream destination, CancellationToken cancellationToken)
         {
-            long written = 0;
+            var counter = new ByteCounter();
             var refreshed = false;
             var failures = 0;
             var buffer = new byte[CopyBufferSize];
@@ -133,7 +133,7 @@ namespace LtxCodegen
                 TimeSpan? retryAfter = null;
                 try
                 {
-                    var from = written;
+                    var from = counter.Written;
                     using var response = await _transport.SendAsync(
                         () =>
                         {
@@ -182,27 +182,27 @@ namespace LtxCodegen
                         if (response.StatusCode == HttpStatusCode.PartialContent)
                         {
                             var range = response.Content.Headers.ContentRange;
-                            if (range?.From != written)
+                            if (range?.From != from)
                             {
-                                throw new IOException("The server resumed at byte " + (range?.From?.ToString(CultureInfo.InvariantCulture) ?? "?") + ", not " + written + ".");
+                                throw new IOException("The server resumed at byte " + (range?.From?.ToString(CultureInfo.InvariantCulture) ?? "?") + ", not " + from + ".");
                             }
 
                             total = range.Length;
                         }
                         else
                         {
-                            skip = written;
+                            skip = from;
                             total = response.Content.Headers.ContentLength;
                         }
 
                         total ??= asset.Size;
-                        written = await CopyAsync(response, destination, skip, written, buffer, cancellationToken).ConfigureAwait(false);
-                        if (total is long expected && written != expected)
+                        await CopyAsync(response, destination, skip, counter, buffer, cancellationToken).ConfigureAwait(false);
+                        if (total is long expected && counter.Written != expected)
                         {
-                            throw new IOException("The download ended after " + written + " of " + expected + " bytes.");
+                            throw new IOException("The download ended after " + counter.Written + " of " + expected + " bytes.");
                         }
 
-                        return (asset, written);
+                        return (asset, counter.Written);
                     }
                 }
                 catch (Exception ex) when (ScenarioTransport.IsTransient(ex, cancellationToken))
@@ -224,7 +224,7 @@ namespace LtxCodegen
         }
 
         /// <summary>Copies the body, dropping its first <paramref name="skip"/> bytes; each read must progress within the request timeout.</summary>
-        private async Task<long> CopyAsync(HttpResponseMessage response, Stream destination, long skip, long written, byte[] buffer, CancellationToken cancellationToken)
+        private async Task CopyAsync(HttpResponseMessage response, Stream destination, long skip, ByteCounter counter, byte[] buffer, CancellationToken cancellationToken)
         {
 #if NET5_0_OR_GREATER
             using var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -251,7 +251,7 @@ namespace LtxCodegen
 
                 if (read == 0)
                 {
-                    return written;
+                    return;
                 }
 
                 var offset = 0;
@@ -265,9 +265,15 @@ namespace LtxCodegen
                 if (read > offset)
                 {
                     await destination.WriteAsync(buffer, offset, read - offset, cancellationToken).ConfigureAwait(false);
-                    written += read - offset;
+                    counter.Written += read - offset;
                 }
             }
+        }
+
+        /// <summary>How many bytes reached the destination so far, kept across retries (a failed copy still wrote some).</summary>
+        private sealed class ByteCounter
+        {
+            public long Written;
         }
 
         private async Task<ErrorInfo> ReadErrorQuietlyAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ namespace LtxCodegen.Runtime.Tests.Support
                 QueuedDuration = TimeSpan.FromMilliseconds(20),
                 RunningDuration = TimeSpan.FromMilliseconds(120),
                 ProgressSteps = 4,
-                Models = TestModels.All,
+                Models = LtxCodegen.Models.ScenarioModels.All,
             };
             configure?.Invoke(options);
             return ScenarioEmulator.StartAsync(options);
