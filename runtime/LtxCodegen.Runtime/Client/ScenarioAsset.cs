@@ -30,6 +30,9 @@ namespace LtxCodegen
         /// <summary>The size in bytes, when given.</summary>
         public long? Size { get; }
 
+        /// <summary>A file extension for <see cref="MimeType"/> (e.g. <c>.mp4</c>), or null when the type is unknown.</summary>
+        public string? FileExtension => Internal.MediaTypes.ExtensionOf(MimeType);
+
         /// <inheritdoc />
         public override string ToString() => Id + (MimeType is null ? "" : " (" + MimeType + ")");
     }

@@ -1,50 +1,120 @@
 using System;
-using System.IO;
+using System.Diagnostics;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
+using LtxCodegen.Http;
+using LtxCodegen.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LtxCodegen
 {
     /// <summary>
     /// Calls the Scenario API: submits generated requests, polls jobs, uploads inputs and downloads outputs.
+    /// Thread-safe; create one and reuse it.
     /// </summary>
+    [DebuggerDisplay("{ToString(),nq}")]
     public sealed partial class ScenarioClient : IDisposable
     {
+        /// <summary>The log category of the client's log lines.</summary>
+        public const string LogCategory = "LtxCodegen.ScenarioClient";
+
+        private readonly ScenarioTransport _transport;
+        private readonly HttpClient _http;
+        private readonly bool _ownsHttpClient;
+        private int _disposed;
+
         /// <summary>Creates a client with its own <see cref="HttpClient"/>.</summary>
-        public ScenarioClient(ScenarioClientOptions options) => throw new NotImplementedException();
+        public ScenarioClient(ScenarioClientOptions options)
+            : this(ClientSettings.From(options), null, null)
+        {
+        }
+
+        /// <summary>Creates a client with its own <see cref="HttpClient"/>, logging through <paramref name="loggerFactory"/>.</summary>
+        public ScenarioClient(ScenarioClientOptions options, ILoggerFactory? loggerFactory)
+            : this(ClientSettings.From(options), null, loggerFactory)
+        {
+        }
 
         /// <summary>Creates a client on a caller-owned <see cref="HttpClient"/> (not disposed by this client).</summary>
-        public ScenarioClient(HttpClient httpClient, ScenarioClientOptions options) => throw new NotImplementedException();
+        public ScenarioClient(HttpClient httpClient, ScenarioClientOptions options)
+            : this(ClientSettings.From(options), httpClient ?? throw new ArgumentNullException(nameof(httpClient)), null)
+        {
+        }
 
-        /// <summary>Validates, then submits a request. An invalid request throws <see cref="ScenarioValidationException"/> and sends nothing.</summary>
-        public Task<ScenarioJob> SubmitAsync(IScenarioRequest request, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>Creates a client on a caller-owned <see cref="HttpClient"/>, logging through <paramref name="loggerFactory"/>.</summary>
+        public ScenarioClient(HttpClient httpClient, ScenarioClientOptions options, ILoggerFactory? loggerFactory)
+            : this(ClientSettings.From(options), httpClient ?? throw new ArgumentNullException(nameof(httpClient)), loggerFactory)
+        {
+        }
 
-        /// <summary>Reads a job once.</summary>
-        public Task<ScenarioJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        private ScenarioClient(ClientSettings settings, HttpClient? httpClient, ILoggerFactory? loggerFactory)
+        {
+            _ownsHttpClient = httpClient is null;
+            _http = httpClient ?? CreateHttpClient();
+            var logger = loggerFactory?.CreateLogger(LogCategory) ?? NullLogger.Instance;
+            _transport = new ScenarioTransport(_http, settings, logger);
+        }
 
-        /// <summary>Polls a job until it ends; reports progress on every change; throws <see cref="ScenarioJobFailedException"/> on failure.</summary>
-        public Task<ScenarioJob> WaitForJobAsync(string jobId, IProgress<ScenarioJob>? progress = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        /// <summary>The API root the client calls (ending in <c>/</c>).</summary>
+        public Uri BaseAddress => _transport.Settings.BaseAddress;
 
-        /// <summary>Submits a request and waits for its job to finish.</summary>
-        public Task<ScenarioJob> RunAsync(IScenarioRequest request, IProgress<ScenarioJob>? progress = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        private ClientSettings Settings => _transport.Settings;
 
-        /// <summary>Reads an asset (its signed, short-lived download URL among others).</summary>
-        public Task<ScenarioAsset> GetAssetAsync(string assetId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Downloads an asset to a file, atomically (through <c>&lt;path&gt;.part</c>).</summary>
-        public Task<ScenarioAsset> DownloadAssetAsync(string assetId, string path, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Downloads an asset into a stream.</summary>
-        public Task<ScenarioAsset> DownloadAssetAsync(string assetId, Stream destination, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Uploads a local file and returns the new asset id.</summary>
-        public Task<string> UploadAssetAsync(string path, string? name = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Uploads a stream and returns the new asset id.</summary>
-        public Task<string> UploadAssetAsync(Stream content, string name, string? contentType = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        private ILogger Logger => _transport.Logger;
 
         /// <inheritdoc />
-        public void Dispose() => throw new NotImplementedException();
+        public override string ToString() =>
+            "ScenarioClient { BaseAddress = " + Settings.BaseAddress + ", ApiKey = " + Settings.ApiKey +
+            (Settings.ProjectId is null ? "" : ", ProjectId = " + Settings.ProjectId) + " }";
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            if (System.Threading.Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
+            {
+                _http.Dispose();
+            }
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (_disposed != 0)
+            {
+                throw new ObjectDisposedException(nameof(ScenarioClient));
+            }
+        }
+
+        private static HttpClient CreateHttpClient()
+        {
+#if NET5_0_OR_GREATER
+            var handler = new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                AllowAutoRedirect = true,
+            };
+#else
+            var handler = new HttpClientHandler
+            {
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                AllowAutoRedirect = true,
+            };
+#endif
+            // Per-call timeouts come from ScenarioClientOptions.RequestTimeout; downloads may take longer than any fixed limit.
+            return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        private static void RequireId(string? id, string name)
+        {
+            if (id is null)
+            {
+                throw new ArgumentNullException(name);
+            }
+
+            if (id.Length == 0 || string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException("The id is empty.", name);
+            }
+        }
     }
 }

@@ -1,8 +1,10 @@
 using System;
+using System.Diagnostics;
 
 namespace LtxCodegen
 {
-    /// <summary>Settings of a <see cref="ScenarioClient"/>.</summary>
+    /// <summary>Settings of a <see cref="ScenarioClient"/>. The client copies them when it is created.</summary>
+    [DebuggerDisplay("{ToString(),nq}")]
     public sealed class ScenarioClientOptions
     {
         /// <summary>The public service.</summary>
@@ -12,6 +14,7 @@ namespace LtxCodegen
         public string? ApiKey { get; set; } = Environment.GetEnvironmentVariable("SCENARIO_API_KEY");
 
         /// <summary>API secret (Basic auth password). Defaults to <c>SCENARIO_API_SECRET</c>. Never logged or shown.</summary>
+        [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ApiSecret { get; set; } = Environment.GetEnvironmentVariable("SCENARIO_API_SECRET");
 
         /// <summary>The API root, ending in <c>/v1/</c>. <c>http://</c> is accepted for loopback addresses only.</summary>
@@ -31,6 +34,24 @@ namespace LtxCodegen
 
         /// <summary>How many times a safe call (GET, download) is retried on a network error, 408, 429 or 5xx.</summary>
         public int MaxRetries { get; set; } = 4;
+
+        /// <summary>The first delay before retrying a failed safe call; it doubles on each retry, with jitter.</summary>
+        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// The longest delay between two retries, and the cap on what a 429 <c>Retry-After</c> or
+        /// <c>remainingSeconds</c> can ask for.
+        /// </summary>
+        public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// How long one HTTP call may take (for downloads and uploads: how long the connection may stay silent);
+        /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.
+        /// </summary>
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>The size of one part of a multipart upload (videos and large files). The service uses 32 MiB.</summary>
+        public int UploadPartSize { get; set; } = 32 * 1024 * 1024;
 
         /// <inheritdoc />
         public override string ToString() =>

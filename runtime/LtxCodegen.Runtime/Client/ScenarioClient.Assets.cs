@@ -1,0 +1,321 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using LtxCodegen.Http;
+using LtxCodegen.Internal;
+using LtxCodegen.Json;
+
+namespace LtxCodegen
+{
+    public sealed partial class ScenarioClient
+    {
+        private const int CopyBufferSize = 81920;
+
+        /// <summary>Reads an asset (its signed, short-lived download URL among others).</summary>
+        public async Task<ScenarioAsset> GetAssetAsync(string assetId, CancellationToken cancellationToken = default)
+        {
+            RequireId(assetId, nameof(assetId));
+            ThrowIfDisposed();
+            var relative = "assets/" + Uri.EscapeDataString(assetId);
+            using var doc = await _transport.GetJsonAsync(relative, null, cancellationToken).ConfigureAwait(false);
+            return ScenarioJson.ReadAsset(doc.RootElement) ?? throw _transport.Error(
+                ScenarioTransport.Describe(HttpMethod.Get, _transport.ApiUri(relative)),
+                HttpStatusCode.OK,
+                new ErrorInfo("the response carries no asset", null, null),
+                null,
+                null,
+                false,
+                null);
+        }
+
+        /// <summary>
+        /// Downloads an asset to a file, atomically: the bytes go to <c>&lt;path&gt;.part</c>, which is renamed to
+        /// <paramref name="path"/> (replacing it) only when complete and of the announced length. Network errors and 5xx
+        /// are retried; an expired URL (403/410) is fetched again once. When the download fails or is canceled, the
+        /// <c>.part</c> file is removed and <paramref name="path"/> is left as it was.
+        /// </summary>
+        public async Task<ScenarioAsset> DownloadAssetAsync(string assetId, string path, CancellationToken cancellationToken = default)
+        {
+            RequireId(assetId, nameof(assetId));
+            if (path is null)
+            {
+                throw new ArgumentNullException(nameof(path));
+            }
+
+            if (path.Length == 0)
+            {
+                throw new ArgumentException("The destination path is empty.", nameof(path));
+            }
+
+            ThrowIfDisposed();
+            var destination = Path.GetFullPath(path);
+            var directory = Path.GetDirectoryName(destination);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var part = destination + ".part";
+            Log.Downloading(Logger, assetId, destination);
+            var asset = await GetAssetAsync(assetId, cancellationToken).ConfigureAwait(false);
+            long length;
+            try
+            {
+                using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true))
+                {
+                    (asset, length) = await DownloadCoreAsync(asset, file, cancellationToken).ConfigureAwait(false);
+                    await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (new FileInfo(part).Length != length)
+                {
+                    throw new IOException("The downloaded file has " + new FileInfo(part).Length + " bytes on disk, " + length + " expected.");
+                }
+
+                MoveIntoPlace(part, destination);
+            }
+            catch
+            {
+                TryDelete(part);
+                throw;
+            }
+
+            Log.Downloaded(Logger, assetId, length);
+            return asset;
+        }
+
+        /// <summary>
+        /// Downloads an asset into a stream (left open). Retries resume where the stream stopped; if the download fails,
+        /// the stream may hold part of the asset.
+        /// </summary>
+        public async Task<ScenarioAsset> DownloadAssetAsync(string assetId, Stream destination, CancellationToken cancellationToken = default)
+        {
+            RequireId(assetId, nameof(assetId));
+            if (destination is null)
+            {
+                throw new ArgumentNullException(nameof(destination));
+            }
+
+            if (!destination.CanWrite)
+            {
+                throw new ArgumentException("The destination stream is not writable.", nameof(destination));
+            }
+
+            ThrowIfDisposed();
+            Log.Downloading(Logger, assetId, "a stream");
+            var asset = await GetAssetAsync(assetId, cancellationToken).ConfigureAwait(false);
+            var (result, length) = await DownloadCoreAsync(asset, destination, cancellationToken).ConfigureAwait(false);
+            Log.Downloaded(Logger, assetId, length);
+            return result;
+        }
+
+        /// <summary>
+        /// Streams the asset's signed URL (as given, no credentials) into <paramref name="destination"/>. Returns the asset
+        /// (fresh when its URL had to be fetched again) and the byte count.
+        /// </summary>
+        private async Task<(ScenarioAsset Asset, long Length)> DownloadCoreAsync(ScenarioAsset asset, Stream destination, CancellationToken cancellationToken)
+        {
+            var counter = new ByteCounter();
+            var refreshed = false;
+            var failures = 0;
+            var buffer = new byte[CopyBufferSize];
+            while (true)
+            {
+                var url = asset.Url ?? throw new ScenarioApiException(
+                    "Asset " + asset.Id + " has no download URL (it may not be ready yet).", null, "no download URL", null, "GET /assets/" + asset.Id);
+                var path = ScenarioTransport.Describe(HttpMethod.Get, url);
+                ScenarioApiException failure;
+                TimeSpan? retryAfter = null;
+                try
+                {
+                    var from = counter.Written;
+                    using var response = await _transport.SendAsync(
+                        () =>
+                        {
+                            var request = ScenarioTransport.NewUnauthenticatedRequest(HttpMethod.Get, url, null);
+                            if (from > 0)
+                            {
+                                request.Headers.Range = new RangeHeaderValue(from, null);
+                            }
+
+                            return request;
+                        },
+                        cancellationToken).ConfigureAwait(false);
+
+                    var code = (int)response.StatusCode;
+                    if (code == 403 || code == 410)
+                    {
+                        var info = await ReadErrorQuietlyAsync(response, cancellationToken).ConfigureAwait(false);
+                        if (!refreshed)
+                        {
+                            refreshed = true;
+                            Log.DownloadUrlExpired(Logger, asset.Id, code);
+                            asset = await GetAssetAsync(asset.Id, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        failure = _transport.Error(path, response.StatusCode, info.Reason is null ? new ErrorInfo("the download URL was refused (expired?) even after fetching a fresh one", info.TraceId, null) : info, null, null, false, null);
+                        Log.RequestFailed(Logger, path, failure.Reason ?? "refused");
+                        throw failure;
+                    }
+
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        var info = await ReadErrorQuietlyAsync(response, cancellationToken).ConfigureAwait(false);
+                        retryAfter = ScenarioTransport.RetryAfterOf(response, info);
+                        failure = _transport.Error(path, response.StatusCode, info, null, retryAfter, false, null);
+                        if (!ScenarioTransport.IsRetryable(response.StatusCode))
+                        {
+                            Log.RequestFailed(Logger, path, ScenarioTransport.Describe(response.StatusCode));
+                            throw failure;
+                        }
+                    }
+                    else
+                    {
+                        long skip = 0;
+                        long? total;
+                        if (response.StatusCode == HttpStatusCode.PartialContent)
+                        {
+                            var range = response.Content.Headers.ContentRange;
+                            if (range?.From != from)
+                            {
+                                throw new IOException("The server resumed at byte " + (range?.From?.ToString(CultureInfo.InvariantCulture) ?? "?") + ", not " + from + ".");
+                            }
+
+                            total = range.Length;
+                        }
+                        else
+                        {
+                            skip = from;
+                            total = response.Content.Headers.ContentLength;
+                        }
+
+                        total ??= asset.Size;
+                        await CopyAsync(response, destination, skip, counter, buffer, cancellationToken).ConfigureAwait(false);
+                        if (total is long expected && counter.Written != expected)
+                        {
+                            throw new IOException("The download ended after " + counter.Written + " of " + expected + " bytes.");
+                        }
+
+                        return (asset, counter.Written);
+                    }
+                }
+                catch (Exception ex) when (ScenarioTransport.IsTransient(ex, cancellationToken))
+                {
+                    failure = _transport.NetworkError(path, ex, null, false);
+                }
+
+                if (failures >= Settings.MaxRetries)
+                {
+                    Log.RequestFailed(Logger, path, failure.Reason ?? failure.Message);
+                    throw failure;
+                }
+
+                var delay = _transport.RetryDelay(failures, retryAfter);
+                failures++;
+                Log.Retrying(Logger, path, failure.StatusCode is HttpStatusCode s ? ScenarioTransport.Describe(s) : failure.Reason ?? "network error", failures, Settings.MaxRetries, delay);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Copies the body, dropping its first <paramref name="skip"/> bytes; each read must progress within the request timeout.</summary>
+        private async Task CopyAsync(HttpResponseMessage response, Stream destination, long skip, ByteCounter counter, byte[] buffer, CancellationToken cancellationToken)
+        {
+#if NET5_0_OR_GREATER
+            using var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            while (true)
+            {
+                if (Settings.RequestTimeout != Timeout.InfiniteTimeSpan)
+                {
+                    idle.CancelAfter(Settings.RequestTimeout);
+                }
+
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException("The download stalled for " + Settings.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s.", ex);
+                }
+
+                if (read == 0)
+                {
+                    return;
+                }
+
+                var offset = 0;
+                if (skip > 0)
+                {
+                    var drop = (int)Math.Min(skip, read);
+                    skip -= drop;
+                    offset = drop;
+                }
+
+                if (read > offset)
+                {
+                    await destination.WriteAsync(buffer, offset, read - offset, cancellationToken).ConfigureAwait(false);
+                    counter.Written += read - offset;
+                }
+            }
+        }
+
+        /// <summary>How many bytes reached the destination so far, kept across retries (a failed copy still wrote some).</summary>
+        private sealed class ByteCounter
+        {
+            public long Written;
+        }
+
+        private async Task<ErrorInfo> ReadErrorQuietlyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return ScenarioJson.ReadError(await _transport.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ScenarioTransport.IsTransient(ex, cancellationToken))
+            {
+                return default;
+            }
+        }
+
+        private static void MoveIntoPlace(string part, string destination)
+        {
+#if NETCOREAPP3_0_OR_GREATER
+            File.Move(part, destination, overwrite: true);
+#else
+            if (File.Exists(destination))
+            {
+                File.Replace(part, destination, null);
+            }
+            else
+            {
+                File.Move(part, destination);
+            }
+#endif
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+
+namespace LtxCodegen.Internal
+{
+    /// <summary>A checked, immutable copy of <see cref="ScenarioClientOptions"/>.</summary>
+    internal sealed class ClientSettings
+    {
+        private ClientSettings(ScenarioClientOptions o, Uri baseAddress)
+        {
+            ApiKey = o.ApiKey!;
+            BaseAddress = baseAddress;
+            ProjectId = string.IsNullOrEmpty(o.ProjectId) ? null : o.ProjectId;
+            PollInterval = o.PollInterval;
+            MaxPollInterval = o.MaxPollInterval;
+            JobTimeout = o.JobTimeout;
+            MaxRetries = o.MaxRetries;
+            RetryDelay = o.RetryDelay;
+            MaxRetryDelay = o.MaxRetryDelay;
+            RequestTimeout = o.RequestTimeout;
+            UploadPartSize = o.UploadPartSize;
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ApiKey + ":" + o.ApiSecret));
+            Authorization = new AuthenticationHeaderValue("Basic", token);
+            Redactor = new SecretRedactor(o.ApiSecret!, token);
+        }
+
+        public string ApiKey { get; }
+        public Uri BaseAddress { get; }
+        public string? ProjectId { get; }
+        public TimeSpan PollInterval { get; }
+        public TimeSpan MaxPollInterval { get; }
+        public TimeSpan JobTimeout { get; }
+        public int MaxRetries { get; }
+        public TimeSpan RetryDelay { get; }
+        public TimeSpan MaxRetryDelay { get; }
+        public TimeSpan RequestTimeout { get; }
+        public int UploadPartSize { get; }
+        public AuthenticationHeaderValue Authorization { get; }
+        public SecretRedactor Redactor { get; }
+
+        public static ClientSettings From(ScenarioClientOptions? options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            if (string.IsNullOrWhiteSpace(options.ApiKey))
+            {
+                throw new ArgumentException("ScenarioClientOptions.ApiKey is empty: set it or the SCENARIO_API_KEY environment variable.", nameof(options));
+            }
+
+            if (options.ApiKey!.IndexOf(':') >= 0)
+            {
+                throw new ArgumentException("ScenarioClientOptions.ApiKey must not contain ':' (it is the Basic auth user name).", nameof(options));
+            }
+
+            if (string.IsNullOrEmpty(options.ApiSecret))
+            {
+                throw new ArgumentException("ScenarioClientOptions.ApiSecret is empty: set it or the SCENARIO_API_SECRET environment variable.", nameof(options));
+            }
+
+            var baseAddress = options.BaseAddress ?? throw new ArgumentException("ScenarioClientOptions.BaseAddress is null.", nameof(options));
+            if (!baseAddress.IsAbsoluteUri)
+            {
+                throw new ArgumentException("ScenarioClientOptions.BaseAddress must be an absolute URI, e.g. " + ScenarioClientOptions.DefaultBaseAddress + ".", nameof(options));
+            }
+
+            if (baseAddress.Scheme == Uri.UriSchemeHttp)
+            {
+                if (!baseAddress.IsLoopback)
+                {
+                    throw new ArgumentException(
+                        "ScenarioClientOptions.BaseAddress " + baseAddress.GetLeftPart(UriPartial.Authority) +
+                        " uses http://, which would send the API secret in clear text: use https://, or http:// on a loopback address only.",
+                        nameof(options));
+                }
+            }
+            else if (baseAddress.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new ArgumentException("ScenarioClientOptions.BaseAddress must be an https:// address (http:// only on loopback).", nameof(options));
+            }
+
+            if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))
+            {
+                throw new ArgumentException("ScenarioClientOptions.BaseAddress must not have a query or fragment (use ProjectId for the project).", nameof(options));
+            }
+
+            if (!baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
+            {
+                baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/");
+            }
+
+            RequirePositive(options.PollInterval, nameof(options.PollInterval));
+            RequirePositive(options.MaxPollInterval, nameof(options.MaxPollInterval));
+            if (options.MaxPollInterval < options.PollInterval)
+            {
+                throw new ArgumentException("ScenarioClientOptions.MaxPollInterval must not be shorter than PollInterval.", nameof(options));
+            }
+
+            if (options.JobTimeout != Timeout.InfiniteTimeSpan)
+            {
+                RequirePositive(options.JobTimeout, nameof(options.JobTimeout));
+            }
+
+            if (options.RequestTimeout != Timeout.InfiniteTimeSpan)
+            {
+                RequirePositive(options.RequestTimeout, nameof(options.RequestTimeout));
+            }
+
+            if (options.MaxRetries < 0)
+            {
+                throw new ArgumentException("ScenarioClientOptions.MaxRetries must be 0 or more.", nameof(options));
+            }
+
+            if (options.RetryDelay < TimeSpan.Zero || options.MaxRetryDelay < TimeSpan.Zero)
+            {
+                throw new ArgumentException("ScenarioClientOptions.RetryDelay and MaxRetryDelay must not be negative.", nameof(options));
+            }
+
+            if (options.UploadPartSize <= 0)
+            {
+                throw new ArgumentException("ScenarioClientOptions.UploadPartSize must be positive.", nameof(options));
+            }
+
+            return new ClientSettings(options, baseAddress);
+        }
+
+        private static void RequirePositive(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentException("ScenarioClientOptions." + name + " must be positive.", "options");
+            }
+        }
+    }
+}
