@@ -64,16 +64,34 @@ namespace LtxCodegen.Analyzer.Tests
             }
 
             var parse = new CSharpParseOptions(LanguageVersion.CSharp9);
-#pragma warning disable CS0618 // The compiler's own way of attaching .editorconfig severities to a tree.
-            var consumer = CSharpSyntaxTree.ParseText(Consumer, parse, path, null, treeOptions, null, default);
-            var models = CSharpSyntaxTree.ParseText(TestModels.Source, parse, "/src/Models.cs", null, treeOptions, null, default);
-#pragma warning restore CS0618
+            var consumer = CSharpSyntaxTree.ParseText(Consumer, parse, path);
+            var models = CSharpSyntaxTree.ParseText(TestModels.Source, parse, "/src/Models.cs");
             var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-                .WithGeneralDiagnosticOption(warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default);
+                .WithGeneralDiagnosticOption(warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default)
+                .WithSyntaxTreeOptionsProvider(new EditorconfigSeverities(treeOptions ?? ImmutableDictionary<string, ReportDiagnostic>.Empty));
             var compilation = CSharpCompilation.Create("Consumer", new[] { consumer, models }, TestReferences.All, options);
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ScenarioRequestAnalyzer());
             return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+        }
+    
+        /// <summary>What the compiler does with the severities an .editorconfig gives a file.</summary>
+        private sealed class EditorconfigSeverities : SyntaxTreeOptionsProvider
+        {
+            private readonly ImmutableDictionary<string, ReportDiagnostic> _severities;
+
+            public EditorconfigSeverities(ImmutableDictionary<string, ReportDiagnostic> severities) => _severities = severities;
+
+            public override GeneratedKind IsGenerated(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) => GeneratedKind.NotGenerated;
+
+            public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, System.Threading.CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+                _severities.TryGetValue(diagnosticId, out severity);
+
+            public override bool TryGetGlobalDiagnosticValue(string diagnosticId, System.Threading.CancellationToken cancellationToken, out ReportDiagnostic severity)
+            {
+                severity = ReportDiagnostic.Default;
+                return false;
+            }
         }
     }
 }
