@@ -63,16 +63,17 @@ namespace LtxCodegen.CodeFixes
                 return document;
             }
 
-            var right = value is null
-                ? SyntaxFactory.ParseExpression("default /* TODO: set " + wireName.Replace("*/", "* /") + " */")
-                : SyntaxFactory.ParseExpression(value);
+            var right = SyntaxFactory.ParseExpression(value ?? "default");
+            var trailing = value is null
+                ? SyntaxFactory.TriviaList(SyntaxFactory.Space, SyntaxFactory.Comment("/* TODO: set " + wireName.Replace("*/", "* /") + " */"))
+                : SyntaxFactory.TriviaList();
             var added = SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
                     SyntaxFactory.IdentifierName(name).WithTrailingTrivia(SyntaxFactory.Space),
                     SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
                     right)
                 .WithLeadingTrivia(partner.GetLeadingTrivia())
-                .WithTrailingTrivia(partner.GetTrailingTrivia());
+                .WithTrailingTrivia(trailing.AddRange(partner.GetTrailingTrivia()));
 
             var expressions = initializer.Expressions;
             var index = expressions.IndexOf(partner);

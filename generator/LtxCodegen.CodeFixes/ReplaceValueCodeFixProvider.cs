@@ -18,6 +18,9 @@ namespace LtxCodegen.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceValueCodeFixProvider)), Shared]
     public sealed class ReplaceValueCodeFixProvider : CodeFixProvider
     {
+        /// <summary>One key for all of them, so fix-all repairs every documented-value problem of its scope in one pass.</summary>
+        internal const string EquivalenceKey = "LtxCodegen.UseDocumentedValue";
+
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             DiagnosticIds.OutOfRange,
@@ -51,7 +54,7 @@ namespace LtxCodegen.CodeFixes
                     CodeAction.Create(
                         title,
                         ct => ReplaceAsync(context.Document, expression, replacement, ct),
-                        equivalenceKey: diagnostic.Id),
+                        equivalenceKey: EquivalenceKey),
                     diagnostic);
             }
         }
