@@ -15,7 +15,8 @@ namespace LtxCodegen.Runtime.Tests
         public async Task ExtendVideo_runs_end_to_end()
         {
             await using var emulator = await Emu.StartAsync();
-            using var client = Emu.Client(emulator);
+            var logs = new CapturingLoggerFactory();
+            using var client = Emu.Client(emulator, logs: logs);
             var videoId = await client.UploadAssetAsync(Emu.ClipPath);
             var request = new Ltx2_19bExtendVideoRequest { Prompt = "the camera keeps flying", Video = videoId, ExtendDuration = 4, CameraMotion = Ltx2_19bExtendVideoCameraMotion.DollyIn };
 
@@ -24,6 +25,11 @@ namespace LtxCodegen.Runtime.Tests
 
             await AssertFinishedAndDownloadableAsync(client, job, seen);
             Assert.Equal(1, emulator.Requests.Count("POST", "/v1/generate/"));
+            var events = logs.Lines.Select(l => l.Id).ToList();
+            foreach (var expected in new[] { ScenarioLogEvents.Uploaded, ScenarioLogEvents.Submitted, ScenarioLogEvents.JobProgress, ScenarioLogEvents.JobSucceeded, ScenarioLogEvents.Downloaded })
+            {
+                Assert.Contains(expected, events);
+            }
         }
 
         [Fact]

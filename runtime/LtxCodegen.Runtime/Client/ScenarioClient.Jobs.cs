@@ -199,6 +199,12 @@ namespace LtxCodegen
                     null);
             }
 
+            if (job.Error is string error && Settings.Redactor.Redact(error) is var safe && !ReferenceEquals(safe, error))
+            {
+                // A reason that echoes the credentials must not carry them into exceptions and logs.
+                job = new ScenarioJob(job.JobId, job.Status, job.Progress, job.AssetIds, safe, job.Cost, job.JobType, job.OutputEntityId);
+            }
+
             return (job, ScenarioJson.RemainingSeconds(doc.RootElement));
         }
 
