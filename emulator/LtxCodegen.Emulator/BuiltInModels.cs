@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace LtxCodegen.Emulator
@@ -6,6 +5,6 @@ namespace LtxCodegen.Emulator
     /// <summary>The models compiled into the emulator from the repository's <c>schemas/</c>.</summary>
     internal static class BuiltInModels
     {
-        public static IReadOnlyList<ScenarioModelDescriptor> All => Array.Empty<ScenarioModelDescriptor>();
+        public static IReadOnlyList<ScenarioModelDescriptor> All => ScenarioModels.All;
     }
 }

@@ -26,6 +26,7 @@ namespace LtxCodegen.Emulator.Tests
 
         protected HttpClient Anonymous { get; private set; } = null!;
 
+        /// <summary>Adjusts the options before the start. By default the hand-written <see cref="TestModels"/> replace the built-in models.</summary>
         protected virtual void Configure(ScenarioEmulatorOptions options)
         {
         }

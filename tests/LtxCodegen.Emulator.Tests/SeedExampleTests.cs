@@ -21,6 +21,12 @@ namespace LtxCodegen.Emulator.Tests
     {
         private const string PublicBase = "https://api.cloud.scenario.com/v1/";
 
+        /// <summary>The seed examples run against the built-in models: those the generator compiled from <c>schemas/</c>.</summary>
+        protected override void Configure(ScenarioEmulatorOptions options)
+        {
+            options.Models = null;
+        }
+
         public static TheoryData<string> SeedPages => new TheoryData<string> { "ltx-2-19b-extend-video.md", "ltx-2-19b-video-to-video.md" };
 
         [RequiresToolTheory("curl", "bash")]
