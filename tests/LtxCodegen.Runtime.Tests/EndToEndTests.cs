@@ -72,6 +72,31 @@ namespace LtxCodegen.Runtime.Tests
             Assert.Equal(clip, stream.ToArray());
         }
 
+        [Fact]
+        public async Task A_stream_of_unknown_length_is_uploaded()
+        {
+            await using var emulator = await Emu.StartAsync();
+            using var client = Emu.Client(emulator);
+            var clip = await File.ReadAllBytesAsync(Emu.ClipPath);
+
+            var videoId = await client.UploadAssetAsync(new ForwardOnlyStream(clip), "clip.mp4");
+
+            using var stream = new MemoryStream();
+            var asset = await client.DownloadAssetAsync(videoId, stream);
+            Assert.Equal(clip, stream.ToArray());
+            Assert.Equal("video/mp4", asset.MimeType);
+        }
+
+        private sealed class ForwardOnlyStream : MemoryStream
+        {
+            public ForwardOnlyStream(byte[] data)
+                : base(data, writable: false)
+            {
+            }
+
+            public override bool CanSeek => false;
+        }
+
         private static async Task AssertFinishedAndDownloadableAsync(ScenarioClient client, ScenarioJob job, List<ScenarioJob> seen)
         {
             Assert.True(job.IsSuccess, job.ToString());
