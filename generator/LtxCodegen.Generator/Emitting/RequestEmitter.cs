@@ -90,17 +90,17 @@ namespace LtxCodegen.Generator.Emitting
                 w.Line("{");
                 w.Line("}");
                 w.Line();
-                w.Line("/// <summary>Creates a request with its required parameters.</summary>");
-                w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-            }
-            else
-            {
-                w.Line("/// <summary>Creates a request with its required parameters.</summary>");
             }
 
+            w.Line("/// <summary>Creates a request with its required parameters.</summary>");
             foreach (var p in required)
             {
                 w.Line("/// <param name=\"" + p.ParameterName.TrimStart('@') + "\">" + ParameterDocs.Summary(p) + "</param>");
+            }
+
+            if (options.UseRequired)
+            {
+                w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
             }
 
             w.Open("public " + plan.RequestName + "(" + args + ")");

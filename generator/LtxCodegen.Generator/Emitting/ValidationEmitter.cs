@@ -98,7 +98,7 @@ namespace LtxCodegen.Generator.Emitting
                 return;
             }
 
-            if (p.IsNonNullableValue || (!p.IsValueType && p.IsRequired))
+            if (p.IsNonNullableValue)
             {
                 w.Open("");
                 w.Line("var " + v + " = " + p.Property + ";");
@@ -136,7 +136,7 @@ namespace LtxCodegen.Generator.Emitting
                 var rule = s.Minimum is double lo && s.Maximum is double hi
                     ? " must be between " + Escaping.Number(lo) + " and " + Escaping.Number(hi)
                     : s.Minimum is double lo2 ? " must be at least " + Escaping.Number(lo2) : " must be at most " + Escaping.Number(s.Maximum!.Value);
-                w.Open("if (" + string.Join(" || ", checks) + ")");
+                w.Open((isDouble ? "else if (" : "if (") + string.Join(" || ", checks) + ")");
                 Add(w, p, "Range", Escaping.Literal(wire + rule + " (got ") + " + FormatNumber(" + v + ") + \").\"");
                 w.Close();
             }

@@ -32,7 +32,7 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
             IEnumerable<MetadataReference>? references = null,
             params string[] sources)
         {
-            var parseOptions = new CSharpParseOptions(languageVersion);
+            var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose);
             var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, "Source" + i + ".cs"));
             return CSharpCompilation.Create(
                 "Consumer",
@@ -40,17 +40,22 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
                 references ?? DefaultReferences,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
                     // As MSBuild does: unification of framework versions is not a problem of the generated code.
-                    .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+                    .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress, ["CS1591"] = ReportDiagnostic.Suppress }));
         }
 
         public static GeneratorDriver CreateDriver(IEnumerable<Doc> docs, LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? globalOptions = null, bool trackSteps = true)
         {
-            var texts = docs.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)).ToImmutableArray();
-            var options = new TestOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer.Models" });
+            return CreateDriver(docs.Select(d => (AdditionalText)new InMemoryAdditionalText(d.Path, d.Text)), languageVersion, globalOptions, trackSteps);
+        }
+
+        public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> additionalTexts, LanguageVersion languageVersion = LanguageVersion.Latest, IDictionary<string, string>? globalOptions = null, bool trackSteps = true, Dictionary<string, Dictionary<string, string>>? perFileOptions = null)
+        {
+            var texts = additionalTexts.ToImmutableArray();
+            var options = new TestOptionsProvider(globalOptions ?? new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer.Models" }, perFileOptions);
             return CSharpGeneratorDriver.Create(
                 new[] { new LtxCodegenGenerator().AsSourceGenerator() },
                 texts,
-                new CSharpParseOptions(languageVersion),
+                new CSharpParseOptions(languageVersion, DocumentationMode.Diagnose),
                 options,
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
         }
@@ -78,7 +83,7 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
             return context.LoadFromStream(stream);
         }
 
-        private sealed class InMemoryAdditionalText : AdditionalText
+        internal sealed class InMemoryAdditionalText : AdditionalText
         {
             private readonly SourceText _text;
 
