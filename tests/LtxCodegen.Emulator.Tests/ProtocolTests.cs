@@ -227,6 +227,9 @@ namespace LtxCodegen.Emulator.Tests
             var response = await Http.GetAsync("nothing/here");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.NotNull((await ReadJsonAsync(response))["traceId"]);
+            var wrongMethod = await Http.DeleteAsync("jobs/job_x");
+            Assert.Equal(HttpStatusCode.NotFound, wrongMethod.StatusCode);
+            Assert.Contains("DELETE /v1/jobs/job_x", (string)(await ReadJsonAsync(wrongMethod))["message"]!);
         }
 
         [Fact]
@@ -242,6 +245,7 @@ namespace LtxCodegen.Emulator.Tests
             Assert.Null(entry.Fault);
             Assert.StartsWith("emu-", entry.TraceId, StringComparison.Ordinal);
             Assert.Equal(1, Emulator.Requests.Count("post", "/v1/generate/custom/"));
+            Assert.All(Emulator.Requests.Snapshot(), r => Assert.DoesNotContain(Secret, r.ToString() + r.Body + r.User, StringComparison.Ordinal));
         }
     }
 }
