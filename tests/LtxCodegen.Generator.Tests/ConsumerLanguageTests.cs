@@ -20,6 +20,8 @@ namespace LtxCodegen.Generator.Tests
                 .ToArray();
 
         [Theory]
+        [InlineData(LanguageVersion.CSharp7_3)]
+        [InlineData(LanguageVersion.CSharp8)]
         [InlineData(LanguageVersion.CSharp9)]
         [InlineData(LanguageVersion.CSharp10)]
         public void Before_csharp_11_required_values_go_through_the_constructor(LanguageVersion version)
