@@ -34,7 +34,7 @@ namespace LtxCodegen.Emulator.Tests
         {
             foreach (var expected in TestModels.All)
             {
-                var actual = LtxCodegen.Emulator.ScenarioModels.Find(expected.Id);
+                var actual = LtxCodegen.Emulator.Models.ScenarioModels.Find(expected.Id);
                 Assert.NotNull(actual);
                 Assert.Equal(expected.Parameters.Select(p => p.WireName).OrderBy(n => n, StringComparer.Ordinal),
                              actual!.Parameters.Select(p => p.WireName).OrderBy(n => n, StringComparer.Ordinal));

@@ -60,6 +60,41 @@ namespace LtxCodegen.Emulator.Tests
             Assert.Equal(HttpStatusCode.Forbidden, (await raw.GetAsync(url)).StatusCode);
         }
 
+        [Fact]
+        public async Task Cancel_action_cancels_a_running_job_and_refuses_a_finished_one()
+        {
+            var created = await ReadJsonAsync(await Http.PostAsync("generate/custom/" + TestModels.ExtendVideoId, Json(ExtendBody("asset_x"))));
+            var jobId = (string)created["job"]!["jobId"]!;
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            var cancel = await Http.PostAsync("jobs/" + jobId + "/action", Json("{\"action\":\"cancel\"}"));
+            Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+            Assert.Equal("canceled", (string)(await ReadJsonAsync(cancel))["job"]!["status"]!);
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            var job = (await ReadJsonAsync(await Http.GetAsync("jobs/" + jobId)))["job"]!;
+            Assert.Equal("canceled", (string)job["status"]!);
+            Assert.Equal(0.5, (double)job["progress"]!);
+            Assert.Equal(new[] { "queued", "in-progress", "canceled" }, job["statusHistory"]!.AsArray().Select(h => (string)h!["status"]!));
+            Assert.Empty(job["metadata"]!["assetIds"]!.AsArray());
+            Assert.Equal(0, (double)job["billing"]!["cuCost"]!);
+            Assert.Null(job["metadata"]!["error"]);
+
+            var again = await Http.PostAsync("jobs/" + jobId + "/action", Json("{\"action\":\"cancel\"}"));
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+            Assert.Equal("Job already finished", (string)(await ReadJsonAsync(again))["reason"]!);
+            var bogus = await Http.PostAsync("jobs/" + jobId + "/action", Json("{\"action\":\"pause\"}"));
+            Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        }
+
+        [Fact]
+        public async Task A_finished_job_cannot_be_canceled()
+        {
+            var created = await ReadJsonAsync(await Http.PostAsync("generate/custom/" + TestModels.ExtendVideoId, Json(ExtendBody("asset_x"))));
+            var jobId = (string)created["job"]!["jobId"]!;
+            _clock.Advance(TimeSpan.FromSeconds(50));
+            Assert.Equal(HttpStatusCode.BadRequest, (await Http.PostAsync("jobs/" + jobId + "/action", Json("{\"action\":\"cancel\"}"))).StatusCode);
+            Assert.Equal("success", (string)(await ReadJsonAsync(await Http.GetAsync("jobs/" + jobId)))["job"]!["status"]!);
+        }
+
         private sealed class ManualClock : TimeProvider
         {
             private readonly object _gate = new object();

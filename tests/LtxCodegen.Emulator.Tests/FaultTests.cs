@@ -255,6 +255,27 @@ namespace LtxCodegen.Emulator.Tests
         }
 
         [Fact]
+        public async Task Random_faults_hit_only_what_applies_to_and_downloads_reset_half_way()
+        {
+            var options = new ScenarioEmulatorOptions { ApiKey = "k", ApiSecret = "s" };
+            options.Faults.WithRate(EmulatorFaultKind.ConnectionReset, 1).AppliesTo = (method, path) => path.StartsWith("/cdn/", StringComparison.Ordinal);
+            await using var emulator = await ScenarioEmulator.StartAsync(options);
+            using var http = new HttpClient { BaseAddress = emulator.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("k:s")));
+            var png = SampleMedia.GetImage();
+            var created = await http.PostAsync("assets", new StringContent("{\"image\":\"data:image/png;base64," + Convert.ToBase64String(png) + "\"}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+            var url = new Uri((string)System.Text.Json.Nodes.JsonNode.Parse(await created.Content.ReadAsStringAsync())!["asset"]!["url"]!);
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            var received = new MemoryStream();
+            Assert.NotNull(await Record.ExceptionAsync(() => stream.CopyToAsync(received)));
+            Assert.Equal(png.Length / 2, received.Length);
+            Assert.Equal("ConnectionReset", emulator.Requests.Find("GET", "/cdn/")[0].Fault);
+            Assert.Null(emulator.Requests.Find("POST", "/v1/assets")[0].Fault);
+        }
+
+        [Fact]
         public async Task Random_job_and_url_faults_fire_at_rate_one()
         {
             var options = new ScenarioEmulatorOptions

@@ -7,7 +7,7 @@ namespace LtxCodegen.Emulator.Tests
 {
     public class UrlLifetimeTests : EmulatorTestBase
     {
-        protected override void Configure(ScenarioEmulatorOptions options) => options.UrlLifetime = TimeSpan.FromMilliseconds(400);
+        protected override void Configure(ScenarioEmulatorOptions options) => options.UrlLifetime = TimeSpan.FromSeconds(2);
 
         [Fact]
         public async Task Signed_urls_expire_after_their_lifetime_and_a_new_get_gives_a_fresh_one()
@@ -17,7 +17,7 @@ namespace LtxCodegen.Emulator.Tests
             var url = new Uri((string)(await ReadJsonAsync(await Http.GetAsync("assets/" + id)))["asset"]!["url"]!);
             using var raw = new HttpClient();
             Assert.Equal(HttpStatusCode.OK, (await raw.GetAsync(url)).StatusCode);
-            await Task.Delay(600);
+            await Task.Delay(2300);
             var expired = await raw.GetAsync(url);
             Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
             Assert.Contains("expired", (string)(await ReadJsonAsync(expired))["message"]!);

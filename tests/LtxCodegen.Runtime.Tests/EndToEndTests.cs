@@ -15,7 +15,8 @@ namespace LtxCodegen.Runtime.Tests
         public async Task ExtendVideo_runs_end_to_end()
         {
             await using var emulator = await Emu.StartAsync();
-            using var client = Emu.Client(emulator);
+            var logs = new CapturingLoggerFactory();
+            using var client = Emu.Client(emulator, logs: logs);
             var videoId = await client.UploadAssetAsync(Emu.ClipPath);
             var request = new Ltx2_19bExtendVideoRequest { Prompt = "the camera keeps flying", Video = videoId, ExtendDuration = 4, CameraMotion = Ltx2_19bExtendVideoCameraMotion.DollyIn };
 
@@ -24,6 +25,11 @@ namespace LtxCodegen.Runtime.Tests
 
             await AssertFinishedAndDownloadableAsync(client, job, seen);
             Assert.Equal(1, emulator.Requests.Count("POST", "/v1/generate/"));
+            var events = logs.Lines.Select(l => l.Id).ToList();
+            foreach (var expected in new[] { ScenarioLogEvents.Uploaded, ScenarioLogEvents.Submitted, ScenarioLogEvents.JobProgress, ScenarioLogEvents.JobSucceeded, ScenarioLogEvents.Downloaded })
+            {
+                Assert.Contains(expected, events);
+            }
         }
 
         [Fact]
@@ -64,6 +70,31 @@ namespace LtxCodegen.Runtime.Tests
             using var stream = new MemoryStream();
             await client.DownloadAssetAsync(videoId, stream);
             Assert.Equal(clip, stream.ToArray());
+        }
+
+        [Fact]
+        public async Task A_stream_of_unknown_length_is_uploaded()
+        {
+            await using var emulator = await Emu.StartAsync();
+            using var client = Emu.Client(emulator);
+            var clip = await File.ReadAllBytesAsync(Emu.ClipPath);
+
+            var videoId = await client.UploadAssetAsync(new ForwardOnlyStream(clip), "clip.mp4");
+
+            using var stream = new MemoryStream();
+            var asset = await client.DownloadAssetAsync(videoId, stream);
+            Assert.Equal(clip, stream.ToArray());
+            Assert.Equal("video/mp4", asset.MimeType);
+        }
+
+        private sealed class ForwardOnlyStream : MemoryStream
+        {
+            public ForwardOnlyStream(byte[] data)
+                : base(data, writable: false)
+            {
+            }
+
+            public override bool CanSeek => false;
         }
 
         private static async Task AssertFinishedAndDownloadableAsync(ScenarioClient client, ScenarioJob job, List<ScenarioJob> seen)

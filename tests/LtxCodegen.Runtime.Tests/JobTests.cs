@@ -186,5 +186,19 @@ namespace LtxCodegen.Runtime.Tests
             Assert.NotEmpty(apiCalls);
             Assert.All(apiCalls, r => Assert.Contains("projectId=proj%201", r.Query));
         }
+
+        [Fact]
+        public async Task A_job_canceled_through_the_client_ends_the_wait_as_canceled()
+        {
+            await using var emulator = await Emu.StartAsync(o => { o.RunningDuration = TimeSpan.FromSeconds(30); o.RequireExistingInputAssets = false; });
+            using var client = Emu.Client(emulator);
+            var job = await client.SubmitAsync(new Ltx2_19bExtendVideoRequest { Prompt = "slow", Video = "asset_elsewhere" });
+
+            await client.CancelJobAsync(job.JobId);
+            var ex = await Assert.ThrowsAsync<ScenarioJobFailedException>(() => client.WaitForJobAsync(job.JobId));
+
+            Assert.Equal("canceled", ex.Status);
+            Assert.Equal(1, emulator.Requests.Count("POST", "/v1/jobs/" + job.JobId + "/action"));
+        }
     }
 }

@@ -180,5 +180,18 @@ namespace LtxCodegen.Runtime.Tests
 
             Assert.Equal("not a video", ex.Reason);
         }
+
+        [Fact]
+        public async Task A_reason_that_echoes_the_secret_is_masked()
+        {
+            await using var stub = await StubServer.StartAsync(context => StubServer.WriteJsonAsync(context,
+                "{\"job\":{\"jobId\":\"job_1\",\"status\":\"failure\",\"metadata\":{\"error\":\"bad credentials " + Emu.Secret + "\"}}}"));
+            using var client = stub.Client();
+
+            var ex = await Assert.ThrowsAsync<ScenarioJobFailedException>(() => client.WaitForJobAsync("job_1"));
+
+            Assert.Equal("bad credentials ***", ex.Reason);
+            Assert.DoesNotContain(Emu.Secret, ex.ToString());
+        }
     }
 }

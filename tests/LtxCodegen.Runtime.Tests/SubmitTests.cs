@@ -83,12 +83,14 @@ namespace LtxCodegen.Runtime.Tests
             var emulator = await Emu.StartAsync();
             var options = Emu.Options(emulator, o => o.MaxRetries = 2);
             await emulator.DisposeAsync();
-            using var client = new ScenarioClient(options);
+            var logs = new CapturingLoggerFactory();
+            using var client = new ScenarioClient(options, logs);
 
             var ex = await Assert.ThrowsAsync<ScenarioApiException>(() => client.SubmitAsync(new Ltx2_19bExtendVideoRequest { Prompt = "p", Video = "asset_1" }));
 
             Assert.Null(ex.StatusCode);
             Assert.False(ex.JobMayExist);
+            Assert.Equal(2, logs.Lines.Count(l => l.Id == ScenarioLogEvents.Retrying));
         }
 
         [Fact]

@@ -80,8 +80,7 @@ namespace LtxCodegen.Emulator.Endpoints
 
                 // Let the sent bytes leave the socket before the reset, so the client sees exactly them.
                 await Task.Delay(100, context.RequestAborted).ConfigureAwait(false);
-                context.Items["ltx.aborted"] = true;
-                context.Abort();
+                Pipeline.AbortNow(context);
                 return;
             }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using LtxCodegen.Emulator.Faults;
 using LtxCodegen.Emulator.Logging;
@@ -16,6 +17,7 @@ namespace LtxCodegen.Emulator.Endpoints
     {
         public const string UserItem = "ltx.user";
         public const string FaultItem = "ltx.fault";
+        public const string RecordItem = "ltx.record";
         private const int MaxLoggedBody = 64 * 1024;
 
         public static async Task InvokeAsync(EmulatorState state, HttpContext context, RequestDelegate next)
@@ -32,6 +34,24 @@ namespace LtxCodegen.Emulator.Endpoints
             string? user = null;
             string? faultName = null;
             var aborted = false;
+            var recorded = 0;
+
+            // The entry is added before the client can see the answer (when the response starts, or just before an
+            // abort), so a test that got its response always finds the request in the log.
+            void Record(int status)
+            {
+                if (Interlocked.Exchange(ref recorded, 1) == 0)
+                {
+                    state.Log.Add(new EmulatorRequest(sequence, time, method, path, request.QueryString.Value ?? "", user, body, status, faultName, traceId));
+                }
+            }
+
+            context.Items[RecordItem] = (Action<int>)Record;
+            context.Response.OnStarting(() =>
+            {
+                Record(context.Response.StatusCode);
+                return Task.CompletedTask;
+            });
             try
             {
                 if (path.StartsWith("/v1/", StringComparison.Ordinal) || path == "/v1")
@@ -78,8 +98,7 @@ namespace LtxCodegen.Emulator.Endpoints
                     aborted = true;
                 }
 
-                state.Log.Add(new EmulatorRequest(sequence, time, method, path, request.QueryString.Value ?? "", user, body,
-                    aborted ? 0 : context.Response.StatusCode, faultName, traceId));
+                Record(aborted ? 0 : context.Response.StatusCode);
             }
         }
 
@@ -106,7 +125,7 @@ namespace LtxCodegen.Emulator.Endpoints
                         await RunDiscardingAsync(context, next).ConfigureAwait(false);
                     }
 
-                    context.Abort();
+                    AbortNow(context);
                     return true;
 
                 case EmulatorFaultKind.MalformedJson:
@@ -149,6 +168,18 @@ namespace LtxCodegen.Emulator.Endpoints
                     return false;
                 }
             }
+        }
+
+        /// <summary>Logs the request as aborted (status 0), then drops the connection.</summary>
+        public static void AbortNow(HttpContext context)
+        {
+            if (context.Items.TryGetValue(RecordItem, out var r) && r is Action<int> record)
+            {
+                record(0);
+            }
+
+            context.Items["ltx.aborted"] = true;
+            context.Abort();
         }
 
         /// <summary>Runs the endpoint with its response captured, then clears it so a fault can answer instead.</summary>

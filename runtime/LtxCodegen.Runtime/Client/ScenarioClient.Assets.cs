@@ -195,7 +195,6 @@ namespace LtxCodegen
                             total = response.Content.Headers.ContentLength;
                         }
 
-                        total ??= asset.Size;
                         await CopyAsync(response, destination, skip, counter, buffer, cancellationToken).ConfigureAwait(false);
                         if (total is long expected && counter.Written != expected)
                         {

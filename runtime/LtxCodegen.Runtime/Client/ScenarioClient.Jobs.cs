@@ -84,6 +84,19 @@ namespace LtxCodegen
             return WaitCoreAsync(jobId, progress, null, cancellationToken);
         }
 
+        /// <summary>
+        /// Asks the service to cancel a job (<c>POST /jobs/{jobId}/action</c> with <c>{"action": "cancel"}</c>) and returns the
+        /// job as the service answered. Waiting for it afterwards ends with a <see cref="ScenarioJobFailedException"/> (status <c>canceled</c>).
+        /// </summary>
+        public async Task<ScenarioJob> CancelJobAsync(string jobId, CancellationToken cancellationToken = default)
+        {
+            RequireId(jobId, nameof(jobId));
+            ThrowIfDisposed();
+            var relative = "jobs/" + Uri.EscapeDataString(jobId) + "/action";
+            using var doc = await _transport.PostJsonAsync(relative, System.Text.Encoding.UTF8.GetBytes("{\"action\":\"cancel\"}"), createsJob: false, jobId, cancellationToken).ConfigureAwait(false);
+            return ScenarioJson.ReadJob(doc.RootElement) ?? new ScenarioJob(jobId, "canceled");
+        }
+
         /// <summary>Submits a request and waits for its job to finish. The first progress report is the submitted job.</summary>
         public async Task<ScenarioJob> RunAsync(IScenarioRequest request, IProgress<ScenarioJob>? progress = null, CancellationToken cancellationToken = default)
         {
@@ -197,6 +210,12 @@ namespace LtxCodegen
                     null,
                     false,
                     null);
+            }
+
+            if (job.Error is string error && Settings.Redactor.Redact(error) is var safe && !ReferenceEquals(safe, error))
+            {
+                // A reason that echoes the credentials must not carry them into exceptions and logs.
+                job = new ScenarioJob(job.JobId, job.Status, job.Progress, job.AssetIds, safe, job.Cost, job.JobType, job.OutputEntityId);
             }
 
             return (job, ScenarioJson.RemainingSeconds(doc.RootElement));

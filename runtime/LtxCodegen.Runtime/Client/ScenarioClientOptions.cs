@@ -17,8 +17,11 @@ namespace LtxCodegen
         [DebuggerBrowsable(DebuggerBrowsableState.Never)]
         public string? ApiSecret { get; set; } = Environment.GetEnvironmentVariable("SCENARIO_API_SECRET");
 
-        /// <summary>The API root, ending in <c>/v1/</c>. <c>http://</c> is accepted for loopback addresses only.</summary>
-        public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+        /// <summary>
+        /// The API root, ending in <c>/v1/</c>. <c>http://</c> is accepted for loopback addresses only. Defaults to the
+        /// <c>SCENARIO_API_URL</c> environment variable (e.g. an emulator's address), else <see cref="DefaultBaseAddress"/>.
+        /// </summary>
+        public Uri BaseAddress { get; set; } = BaseAddressFromEnvironment();
 
         /// <summary>Optional project id sent as the <c>projectId</c> query parameter on every call.</summary>
         public string? ProjectId { get; set; }
@@ -52,6 +55,19 @@ namespace LtxCodegen
 
         /// <summary>The size of one part of a multipart upload (videos and large files). The service uses 32 MiB.</summary>
         public int UploadPartSize { get; set; } = 32 * 1024 * 1024;
+
+        private static Uri BaseAddressFromEnvironment()
+        {
+            var text = Environment.GetEnvironmentVariable("SCENARIO_API_URL");
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return DefaultBaseAddress;
+            }
+
+            return Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri)
+                ? uri
+                : throw new InvalidOperationException("The SCENARIO_API_URL environment variable is not an absolute URL: '" + text + "'.");
+        }
 
         /// <inheritdoc />
         public override string ToString() =>

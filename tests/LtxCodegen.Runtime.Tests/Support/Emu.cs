@@ -57,11 +57,33 @@ namespace LtxCodegen.Runtime.Tests.Support
         public static ScenarioClient Client(ScenarioEmulator emulator, HttpClient http, Action<ScenarioClientOptions>? configure = null) =>
             new ScenarioClient(http, Options(emulator, configure));
 
+        private static readonly string s_tempRoot = CreateTempRoot();
+
         public static string TempFile(string extension)
         {
-            var dir = Path.Combine(Path.GetTempPath(), "ltxcodegen-rt-tests", Guid.NewGuid().ToString("N"));
+            var dir = Path.Combine(s_tempRoot, Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
             return Path.Combine(dir, "out" + extension);
+        }
+
+        /// <summary>One folder per test run, removed when the test process ends.</summary>
+        private static string CreateTempRoot()
+        {
+            var root = Path.Combine(Path.GetTempPath(), "ltxcodegen-rt-tests-" + Environment.ProcessId);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            };
+            return root;
         }
     }
 }
