@@ -33,6 +33,18 @@ namespace LtxCodegen.Generator.Tests
             }
         }
 
+        [Fact]
+        public void Windows_line_endings_read_the_same()
+        {
+            var text = TestDocs.Read("corpus/provider-pages/docs-provider-clarity-ai-upscale.md").Replace("\r\n", "\n");
+            var unix = GeneratorHarness.Run(new[] { new Doc("/p/schemas/c.md", text) });
+            var windows = GeneratorHarness.Run(new[] { new Doc("/p/schemas/c.md", text.Replace("\n", "\r\n")) });
+            Assert.Empty(windows.GeneratorDiagnostics);
+            Assert.Empty(windows.CompileDiagnostics);
+            Assert.Equal(unix.Source("ClarityProUpscaler.g.cs"), windows.Source("ClarityProUpscaler.g.cs"));
+            Assert.Equal(unix.Source("CrystalUpscaler.g.cs"), windows.Source("CrystalUpscaler.g.cs"));
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData("   ")]
