@@ -56,6 +56,7 @@ namespace LtxCodegen.Generator.Tests
         [InlineData("{\"model\": {\"id\": \"model_x\", \"inputs\": [1, {\"name\": 2}, {\"name\": \"a\", \"type\": \"number\", \"min\": \"low\", \"default\": \"x\", \"required\": 7, \"allowedValues\": {}}]}}")]
         [InlineData("{\"model\": {\"id\": \"model_x\", \"inputs\": [{\"name\": \"a\", \"type\": \"number\", \"min\": 5, \"max\": 1}]}}")]
         [InlineData("{\"a\": \"\\ud800\", \"b\": 1e999}")]
+        [InlineData("{\"model\": {\"id\": \"model_x\", \"inputs\": [{\"name\": \"big\", \"type\": \"integer\", \"default\": 3000000000, \"allowedValues\": [3000000000, 1]}, {\"name\": \"huge\", \"type\": \"number\", \"default\": 1e300, \"max\": 1e308}]}}")]
         public void Malformed_json_never_crashes(string json)
         {
             var run = GeneratorHarness.Run(new[] { new Doc("/p/schemas/x.json", json) });
