@@ -95,6 +95,42 @@ namespace LtxCodegen.Emulator.Tests
             Assert.Equal("success", (string)(await ReadJsonAsync(await Http.GetAsync("jobs/" + jobId)))["job"]!["status"]!);
         }
 
+        [Fact]
+        public async Task An_upload_that_is_still_importing_cannot_be_used_as_input_yet()
+        {
+            var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddDays(20000));
+            var options = new ScenarioEmulatorOptions
+            {
+                ApiKey = Key, ApiSecret = Secret, Models = TestModels.All, TimeProvider = clock,
+                QueuedDuration = TimeSpan.FromSeconds(1), RunningDuration = TimeSpan.FromSeconds(1),
+            };
+            await using var emulator = await ScenarioEmulator.StartAsync(options);
+            using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+            http.DefaultRequestHeaders.Authorization = Http.DefaultRequestHeaders.Authorization;
+            var data = SampleMedia.GetVideo();
+            var upload = (await ReadJsonAsync(await http.PostAsync("uploads", Json("{\"fileName\":\"c.mp4\",\"contentType\":\"video/mp4\",\"parts\":1,\"fileSize\":" + data.Length + "}"))))["upload"]!;
+            using var raw = new HttpClient();
+            await raw.PutAsync(new Uri((string)upload["parts"]![0]!["url"]!), new ByteArrayContent(data));
+            var completed = await ReadJsonAsync(await http.PostAsync("uploads/" + (string)upload["id"]! + "/action", Json("{\"action\":\"complete\"}")));
+            Assert.Null(completed["job"]!["metadata"]!["output"]);
+            var assetId = await PendingAssetIdAsync(http, clock, (string)upload["jobId"]!);
+
+            var early = await http.PostAsync("generate/custom/" + TestModels.ExtendVideoId, Json(ExtendBody(assetId)));
+            Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+            Assert.Contains("not ready yet", (string)(await ReadJsonAsync(early))["message"]!);
+            clock.Advance(TimeSpan.FromSeconds(2));
+            Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("generate/custom/" + TestModels.ExtendVideoId, Json(ExtendBody(assetId)))).StatusCode);
+        }
+
+        /// <summary>Peeks at the asset id an upload job will name, then puts the clock back.</summary>
+        private async Task<string> PendingAssetIdAsync(HttpClient http, ManualClock clock, string jobId)
+        {
+            clock.Advance(TimeSpan.FromSeconds(2));
+            var id = (string)(await ReadJsonAsync(await http.GetAsync("jobs/" + jobId)))["job"]!["metadata"]!["output"]!["entityId"]!;
+            clock.Advance(TimeSpan.FromSeconds(-2));
+            return id;
+        }
+
         private sealed class ManualClock : TimeProvider
         {
             private readonly object _gate = new object();

@@ -211,6 +211,16 @@ namespace LtxCodegen.Emulator.Tests
         }
 
         [Fact]
+        public async Task Random_rates_can_be_switched_at_run_time()
+        {
+            Emulator.Faults.SetRate(EmulatorFaultKind.ServiceUnavailable, 1);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Http.GetAsync("jobs/job_x")).StatusCode);
+            Emulator.Faults.SetRate(EmulatorFaultKind.ServiceUnavailable, 0);
+            Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("jobs/job_x")).StatusCode);
+            Assert.Throws<ArgumentOutOfRangeException>(() => Emulator.Faults.SetRate(EmulatorFaultKind.RateLimit, 1.5));
+        }
+
+        [Fact]
         public async Task Unauthenticated_requests_never_meet_faults()
         {
             Emulator.Faults.FailNext(null, null, HttpStatusCode.InternalServerError);

@@ -61,6 +61,8 @@ namespace LtxCodegen.Emulator.Tests
                 progress.Add((double)j["progress"]!);
             });
             Assert.Equal("success", (string)job["status"]!);
+            Assert.Equal("success", statuses[^1]);
+            Assert.All(statuses, st => Assert.Contains(st, new[] { "queued", "in-progress", "success" }));
             Assert.True(progress.SequenceEqual(progress.OrderBy(p => p)), "progress never goes down: " + string.Join(",", progress));
             Assert.Equal(1, (double)job["progress"]!);
             Assert.Equal(new[] { "queued", "in-progress", "success" }, job["statusHistory"]!.AsArray().Select(h => (string)h!["status"]!));

@@ -106,8 +106,10 @@ namespace LtxCodegen.Emulator.Endpoints
                     var asset = state.FindVisibleAsset(id, user);
                     if (asset is null)
                     {
-                        errors.Add(new ValidationError(parameter.WireName, ValidationRule.Type,
-                            "'" + parameter.WireName + "' names asset '" + id + "', which does not exist for these credentials (upload it first)."));
+                        var pending = state.Store.FindAsset(id) is { } hidden && hidden.Owner == user;
+                        errors.Add(new ValidationError(parameter.WireName, ValidationRule.Type, pending
+                            ? "'" + parameter.WireName + "' names asset '" + id + "', which is not ready yet (its upload or job has not succeeded)."
+                            : "'" + parameter.WireName + "' names asset '" + id + "', which does not exist for these credentials (upload it first)."));
                         break;
                     }
 

@@ -28,7 +28,7 @@ namespace LtxCodegen.Emulator.Faults
             _random = new Random(options.Seed);
         }
 
-        /// <summary>The random fault settings.</summary>
+        /// <summary>The random fault settings (change rates at run time through <see cref="SetRate"/>).</summary>
         public EmulatorFaultOptions Options => _options;
 
         /// <summary>Targeted faults that still have hits left, oldest first.</summary>
@@ -105,6 +105,15 @@ namespace LtxCodegen.Emulator.Faults
         /// <summary>Makes the next <paramref name="count"/> created jobs end <c>canceled</c> part-way through.</summary>
         public EmulatorFault CancelNextJob(int count = 1) =>
             Add(new EmulatorFaultRule { Kind = EmulatorFaultKind.JobCancellation, Count = count });
+
+        /// <summary>Changes the rate of a random fault kind while the emulator runs (0 turns it off).</summary>
+        public void SetRate(EmulatorFaultKind kind, double rate)
+        {
+            lock (_gate)
+            {
+                _options.WithRate(kind, rate);
+            }
+        }
 
         /// <summary>Disarms every targeted fault (random rates stay as configured).</summary>
         public void Clear()
