@@ -1,0 +1,68 @@
+using System.Text;
+
+namespace LtxCodegen.Generator.Emitting
+{
+    /// <summary>An indented source writer (four spaces, \n line ends).</summary>
+    internal sealed class CodeWriter
+    {
+        private readonly StringBuilder _sb = new StringBuilder();
+        private int _indent;
+
+        public CodeWriter Line(string text = "")
+        {
+            if (text.Length > 0)
+            {
+                _sb.Append(' ', _indent * 4);
+                _sb.Append(text);
+            }
+
+            _sb.Append('\n');
+            return this;
+        }
+
+        public CodeWriter Open(string text)
+        {
+            if (text.Length > 0)
+            {
+                Line(text);
+            }
+
+            Line("{");
+            _indent++;
+            return this;
+        }
+
+        public CodeWriter Close(string suffix = "")
+        {
+            _indent--;
+            Line("}" + suffix);
+            return this;
+        }
+
+        public CodeWriter Indent()
+        {
+            _indent++;
+            return this;
+        }
+
+        public CodeWriter Outdent()
+        {
+            _indent--;
+            return this;
+        }
+
+        /// <summary>Writes a summary (and optional remarks) doc comment from plain text.</summary>
+        public CodeWriter Doc(string summary, string? remarks = null)
+        {
+            Line("/// <summary>" + summary + "</summary>");
+            if (!string.IsNullOrEmpty(remarks))
+            {
+                Line("/// <remarks>" + remarks + "</remarks>");
+            }
+
+            return this;
+        }
+
+        public override string ToString() => _sb.ToString();
+    }
+}

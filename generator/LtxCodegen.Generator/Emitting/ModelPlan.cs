@@ -1,0 +1,190 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LtxCodegen.Generator.Model;
+
+namespace LtxCodegen.Generator.Emitting
+{
+    /// <summary>The C# names and types chosen for one model: computed once, used by every emitter.</summary>
+    internal sealed class ModelPlan
+    {
+        private static readonly string[] ReservedRequestMembers =
+        {
+            "ModelId", "Descriptor", "Validate", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType",
+            "MemberwiseClone", "Finalize", "ReferenceEquals", "OnValidate", "RoundToMultiple", "FormatNumber",
+        };
+
+        public ModelPlan(ModelSpec model)
+        {
+            Model = model;
+            Stem = Naming.Stem(model.Id);
+            RequestName = Stem + "Request";
+            ModelClassName = Stem + "Model";
+            ExtensionsName = Stem + "ClientExtensions";
+            var typeNames = new HashSet<string> { RequestName, ModelClassName, ExtensionsName, "ScenarioModels" };
+            var members = new HashSet<string>(ReservedRequestMembers) { RequestName };
+            var parameters = new List<ParameterPlan>();
+            var index = 0;
+            foreach (var p in model.Parameters)
+            {
+                var property = Naming.PropertyName(p.WireName);
+                if (members.Contains(property))
+                {
+                    property += "Value";
+                }
+
+                property = Naming.Unique(property, members);
+                parameters.Add(new ParameterPlan(p, property, index++));
+            }
+
+            foreach (var p in parameters)
+            {
+                if (p.Spec.DefaultJson is not null && p.HasConstDefault)
+                {
+                    p.DefaultConstName = Naming.Unique("Default" + p.Property, members);
+                }
+
+                if (p.HasOptionStruct)
+                {
+                    var name = Stem + p.Property;
+                    if (typeNames.Contains(name))
+                    {
+                        name += "Option";
+                    }
+
+                    p.OptionStructName = Naming.Unique(name, typeNames);
+                }
+
+                if (p.HasNumericOptions)
+                {
+                    p.AllowedFieldName = Naming.Unique(p.Property + "AllowedValues", members);
+                }
+            }
+
+            Parameters = parameters;
+        }
+
+        public ModelSpec Model { get; }
+
+        public string Stem { get; }
+
+        public string RequestName { get; }
+
+        public string ModelClassName { get; }
+
+        public string ExtensionsName { get; }
+
+        public IReadOnlyList<ParameterPlan> Parameters { get; }
+
+        public IEnumerable<ParameterPlan> RequiredParameters => Parameters.Where(p => p.IsRequired);
+
+        public string DisplayName => string.IsNullOrWhiteSpace(Model.Name) ? Model.Id : Model.Name!;
+
+        public ParameterPlan? Find(string wireName) => Parameters.FirstOrDefault(p => p.Spec.WireName == wireName);
+    }
+
+    /// <summary>The C# shape of one parameter.</summary>
+    internal sealed class ParameterPlan
+    {
+        public ParameterPlan(ParameterSpec spec, string property, int index)
+        {
+            Spec = spec;
+            Property = property;
+            Index = index;
+            Local = "value" + index.ToString(CultureInfo.InvariantCulture);
+            var camel = char.ToLowerInvariant(property[0]) + property.Substring(1);
+            ParameterName = Naming.IsKeyword(camel) ? "@" + camel : camel;
+        }
+
+        public ParameterSpec Spec { get; }
+
+        public string Property { get; }
+
+        public int Index { get; }
+
+        /// <summary>A local variable name for this parameter's value inside generated methods.</summary>
+        public string Local { get; }
+
+        /// <summary>The constructor parameter name.</summary>
+        public string ParameterName { get; }
+
+        public string? DefaultConstName { get; set; }
+
+        public string? OptionStructName { get; set; }
+
+        public string? AllowedFieldName { get; set; }
+
+        public bool IsRequired => Spec.Required == true;
+
+        public ParameterKind Kind => Spec.Kind;
+
+        public bool HasOptionStruct => Kind == ParameterKind.String && !Spec.Options.IsEmpty;
+
+        public bool HasNumericOptions => (Kind == ParameterKind.Number || Kind == ParameterKind.Integer) && !Spec.Options.IsEmpty && Spec.OptionsAreClosed;
+
+        public bool HasConstDefault =>
+            Kind == ParameterKind.Number || Kind == ParameterKind.Integer || Kind == ParameterKind.Boolean
+            || Kind == ParameterKind.String || Kind == ParameterKind.Asset || Kind == ParameterKind.Model;
+
+        /// <summary>The integer CLR type: int unless a bound needs long.</summary>
+        public bool IsLong =>
+            Kind == ParameterKind.Integer
+            && ((Spec.Maximum is double max && max > int.MaxValue) || (Spec.Minimum is double min && min < int.MinValue));
+
+        /// <summary>The CLR type without nullability.</summary>
+        public string ClrType
+        {
+            get
+            {
+                switch (Kind)
+                {
+                    case ParameterKind.Number:
+                        return "double";
+                    case ParameterKind.Integer:
+                        return IsLong ? "long" : "int";
+                    case ParameterKind.Boolean:
+                        return "bool";
+                    case ParameterKind.String:
+                        return OptionStructName ?? "string";
+                    case ParameterKind.Asset:
+                    case ParameterKind.Model:
+                        return "string";
+                    case ParameterKind.AssetArray:
+                    case ParameterKind.ModelArray:
+                    case ParameterKind.StringArray:
+                        return "global::System.Collections.Generic.IList<string>";
+                    case ParameterKind.NumberArray:
+                        return "global::System.Collections.Generic.IList<double>";
+                    case ParameterKind.JsonArray:
+                        return "global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>";
+                    default:
+                        return "global::System.Text.Json.JsonElement";
+                }
+            }
+        }
+
+        public bool IsValueType =>
+            Kind == ParameterKind.Number || Kind == ParameterKind.Integer || Kind == ParameterKind.Boolean
+            || Kind == ParameterKind.Json || OptionStructName is not null;
+
+        public bool IsList => Parsing.ParameterTypes.IsArray(Kind);
+
+        /// <summary>Value types that are required are declared non-nullable (the compiler or constructor sets them).</summary>
+        public bool IsNonNullableValue => IsValueType && IsRequired;
+
+        public string DeclaredType(GenerationOptions options)
+        {
+            if (IsValueType)
+            {
+                return IsRequired ? ClrType : ClrType + "?";
+            }
+
+            return IsRequired ? ClrType : ClrType + options.Q;
+        }
+
+        /// <summary>An expression that is true when the property holds a value.</summary>
+        public string IsSetExpression => IsNonNullableValue ? "true" : Property + " != null";
+
+        public string IsUnsetExpression => IsNonNullableValue ? "false" : Property + " == null";
+    }
+}

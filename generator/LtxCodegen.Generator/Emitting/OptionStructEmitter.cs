@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LtxCodegen.Generator.Emitting
+{
+    /// <summary>
+    /// Emits a small readonly struct per string option set: the known values as static members, implicit conversion
+    /// from string (unknown values stay allowed: the docs do not list every value), <c>IsKnown</c> for closed sets.
+    /// </summary>
+    internal static class OptionStructEmitter
+    {
+        private static readonly string[] Reserved = { "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "Known", "MemberwiseClone", "Finalize", "ReferenceEquals" };
+
+        public static void Emit(CodeWriter w, ModelPlan plan, ParameterPlan p, GenerationOptions options)
+        {
+            var name = p.OptionStructName!;
+            var s = p.Spec;
+            var q = options.Q;
+            w.Doc(
+                "Values of <c>" + Escaping.Xml(s.WireName) + "</c> for <see cref=\"" + plan.RequestName + "." + p.Property + "\"/>.",
+                s.OptionsAreClosed
+                    ? "The docs list every accepted value; <see cref=\"" + plan.RequestName + ".Validate\"/> reports others."
+                    : "The docs may not list every value: any string converts, and is sent as given.");
+            w.Line(SourceHeader.GeneratedCode);
+            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+            var taken = new HashSet<string>(Reserved) { name };
+            var members = new List<(string Member, string Value)>();
+            foreach (var value in s.Options)
+            {
+                var member = Naming.OptionMemberName(value);
+                if (taken.Contains(member))
+                {
+                    member += "Value";
+                }
+
+                members.Add((Naming.Unique(member, taken), value));
+            }
+
+            w.Line("private static readonly string[] Known = new string[] { " + string.Join(", ", s.Options.Select(Escaping.Literal)) + " };");
+            w.Line();
+            foreach (var (member, value) in members)
+            {
+                w.Doc("<c>" + Escaping.Xml(value) + "</c>");
+                w.Line("public static " + name + " " + member + " { get; } = new " + name + "(" + Escaping.Literal(value) + ");");
+                w.Line();
+            }
+
+            w.Doc("Wraps a value (known or not).");
+            w.Open("public " + name + "(string value)");
+            w.Line("Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Close();
+            w.Line();
+            w.Doc("The value as sent on the wire.");
+            w.Line("public string Value { get; }");
+            w.Line();
+            w.Doc("The values the docs list.");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);");
+            w.Line();
+            w.Doc("True when the value is one the docs list.");
+            w.Line("public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;");
+            w.Line();
+            w.Doc("Converts a wire value.");
+            w.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
+            w.Line();
+            w.Doc("Compares two values (ordinal).");
+            w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            w.Line();
+            w.Doc("Compares with another object.");
+            w.Line("public override bool Equals(object" + q + " obj) => obj is " + name + " other && Equals(other);");
+            w.Line();
+            w.Doc("A hash of the value.");
+            w.Line("public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);");
+            w.Line();
+            w.Doc("Compares two values (ordinal).");
+            w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+            w.Line();
+            w.Doc("Compares two values (ordinal).");
+            w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+            w.Line();
+            w.Doc("The value as sent on the wire.");
+            w.Line("public override string ToString() => Value ?? string.Empty;");
+            w.Close();
+            w.Line();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+using LtxCodegen.Generator.Model;
+
+namespace LtxCodegen.Generator.Emitting
+{
+    /// <summary>Builds the XML doc text of a parameter: description, default, range, options and other rules.</summary>
+    internal static class ParameterDocs
+    {
+        public static string Summary(ParameterPlan p)
+        {
+            var d = p.Spec.Description;
+            return string.IsNullOrWhiteSpace(d) ? "The <c>" + Escaping.Xml(p.Spec.WireName) + "</c> parameter." : Escaping.Xml(d!);
+        }
+
+        public static string Remarks(ParameterPlan p)
+        {
+            var s = p.Spec;
+            var parts = new List<string> { "Sent as <c>" + Escaping.Xml(s.WireName) + "</c>" + (p.IsRequired ? " (required)." : " (optional; omitted when null).") };
+            if (s.DefaultJson is not null)
+            {
+                parts.Add("Default: <c>" + Escaping.Xml(s.DefaultJson) + "</c>.");
+            }
+
+            if (s.Minimum is not null || s.Maximum is not null)
+            {
+                var range = s.Minimum is double min && s.Maximum is double max
+                    ? "Range: " + Escaping.Number(min) + " to " + Escaping.Number(max)
+                    : s.Minimum is double lo ? "Minimum: " + Escaping.Number(lo) : "Maximum: " + Escaping.Number(s.Maximum!.Value);
+                var prose = (s.Minimum is not null && s.MinimumOrigin == RuleOrigin.Prose) || (s.Maximum is not null && s.MaximumOrigin == RuleOrigin.Prose);
+                parts.Add(range + (prose ? " (read from the description)." : "."));
+            }
+
+            if (!s.Options.IsEmpty)
+            {
+                var list = string.Join(", ", s.Options.Select(o => "<c>" + Escaping.Xml(o) + "</c>"));
+                parts.Add((s.OptionsAreClosed ? "Allowed values: " : "Known values (others are accepted): ") + list + (s.OptionsOrigin == RuleOrigin.Prose ? " (read from the description)." : "."));
+            }
+
+            if (s.PairedWith is not null)
+            {
+                parts.Add("Must be used with <c>" + Escaping.Xml(s.PairedWith) + "</c>.");
+            }
+
+            if (s.MultipleOf is double step)
+            {
+                parts.Add(s.MultipleOfIsError
+                    ? "Must be a multiple of " + Escaping.Number(step) + "."
+                    : "Rounded to a multiple of " + Escaping.Number(step) + " when sent.");
+            }
+
+            if (s.MaxLength is int ml)
+            {
+                parts.Add("At most " + ml.ToString(System.Globalization.CultureInfo.InvariantCulture) + (p.IsList ? " items." : " characters."));
+            }
+
+            if (s.AssetKind is not null)
+            {
+                parts.Add("An asset id (" + Escaping.Xml(s.AssetKind) + ").");
+            }
+
+            foreach (var c in s.Conditions)
+            {
+                parts.Add("Required when <c>" + Escaping.Xml(c.OtherWireName) + "</c> is " + (c.WhenOtherIsSet ? "set." : "not set."));
+            }
+
+            return string.Join(" ", parts);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LtxCodegen.Generator.Model;
+
+namespace LtxCodegen.Generator.Emitting
+{
+    /// <summary>Emits <c>{Stem}Request</c>: properties with rule attributes, constants for defaults, Validate and WriteJson.</summary>
+    internal static class RequestEmitter
+    {
+        private const string Meta = "global::LtxCodegen.Metadata.";
+        private const string Rule = "global::LtxCodegen.ValidationRule.";
+        private const string Inv = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+        public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
+        {
+            var model = plan.Model;
+            w.Doc(
+                "A request to the Scenario model <c>" + Escaping.Xml(model.Id) + "</c> (" + Escaping.Xml(plan.DisplayName) + ").",
+                (string.IsNullOrWhiteSpace(model.Description) ? string.Empty : Escaping.Xml(model.Description!) + " ")
+                + "Generated from the model docs; set the properties, then submit with <c>ScenarioClient.Submit" + plan.Stem + "Async</c> or <c>Run" + plan.Stem + "Async</c>.");
+            w.Line("[" + Meta + "ScenarioModel(" + Escaping.Literal(model.Id) + ")]");
+            w.Line(SourceHeader.GeneratedCode);
+            w.Open("public sealed partial class " + plan.RequestName + " : global::LtxCodegen.IScenarioRequest");
+
+            EmitConstants(w, plan);
+            EmitConstructors(w, plan, options);
+            foreach (var p in plan.Parameters)
+            {
+                EmitProperty(w, p, options);
+            }
+
+            w.Doc("The Scenario model id, <c>" + Escaping.Xml(model.Id) + "</c>.");
+            w.Line("public string ModelId => " + plan.ModelClassName + ".Id;");
+            w.Line();
+            w.Doc("The model's descriptor: parameters, types, defaults and rules.");
+            w.Line("public global::LtxCodegen.ScenarioModelDescriptor Descriptor => " + plan.ModelClassName + ".Descriptor;");
+            w.Line();
+            ValidationEmitter.Emit(w, plan, options);
+            JsonWriterEmitter.Emit(w, plan);
+            w.Close();
+        }
+
+        private static void EmitConstants(CodeWriter w, ModelPlan plan)
+        {
+            foreach (var p in plan.Parameters.Where(p => p.DefaultConstName is not null))
+            {
+                var json = p.Spec.DefaultJson!;
+                string type;
+                string value;
+                switch (p.Kind)
+                {
+                    case ParameterKind.Number:
+                        type = "double";
+                        value = Escaping.Double(double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture));
+                        break;
+                    case ParameterKind.Integer:
+                        type = p.IsLong ? "long" : "int";
+                        value = json + (p.IsLong ? "L" : string.Empty);
+                        break;
+                    case ParameterKind.Boolean:
+                        type = "bool";
+                        value = json;
+                        break;
+                    default:
+                        type = "string";
+                        value = Escaping.Literal(Parsing.JsonReader.Parse(json).Text ?? string.Empty);
+                        break;
+                }
+
+                w.Doc("The service's default for <c>" + Escaping.Xml(p.Spec.WireName) + "</c> (used when <see cref=\"" + p.Property + "\"/> is not set).");
+                w.Line("public const " + type + " " + p.DefaultConstName + " = " + value + ";");
+                w.Line();
+            }
+        }
+
+        private static void EmitConstructors(CodeWriter w, ModelPlan plan, GenerationOptions options)
+        {
+            var required = plan.RequiredParameters.ToList();
+            if (required.Count == 0)
+            {
+                return;
+            }
+
+            var args = string.Join(", ", required.Select(p => p.DeclaredType(options) + " " + p.ParameterName));
+            if (options.UseRequired)
+            {
+                w.Doc("Creates a request; set every <c>required</c> property in the object initializer.");
+                w.Line("public " + plan.RequestName + "()");
+                w.Line("{");
+                w.Line("}");
+                w.Line();
+            }
+
+            w.Line("/// <summary>Creates a request with its required parameters.</summary>");
+            foreach (var p in required)
+            {
+                w.Line("/// <param name=\"" + p.ParameterName.TrimStart('@') + "\">" + ParameterDocs.Summary(p) + "</param>");
+            }
+
+            if (options.UseRequired)
+            {
+                w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+            }
+
+            w.Open("public " + plan.RequestName + "(" + args + ")");
+            foreach (var p in required)
+            {
+                w.Line("this." + p.Property + " = " + p.ParameterName + ";");
+            }
+
+            w.Close();
+            w.Line();
+        }
+
+        private static void EmitProperty(CodeWriter w, ParameterPlan p, GenerationOptions options)
+        {
+            var s = p.Spec;
+            w.Doc(ParameterDocs.Summary(p), ParameterDocs.Remarks(p));
+            w.Line("[" + Meta + "ScenarioParameter(" + Escaping.Literal(s.WireName) + ")]");
+            if (p.IsRequired)
+            {
+                w.Line("[" + Meta + "ScenarioRequired]");
+            }
+
+            if (s.Minimum is not null || s.Maximum is not null)
+            {
+                var args = new List<string>();
+                if (s.Minimum is double min)
+                {
+                    args.Add("Minimum = " + Escaping.Double(min));
+                }
+
+                if (s.Maximum is double max)
+                {
+                    args.Add("Maximum = " + Escaping.Double(max));
+                }
+
+                var prose = (s.Minimum is not null && s.MinimumOrigin == RuleOrigin.Prose) || (s.Maximum is not null && s.MaximumOrigin == RuleOrigin.Prose);
+                args.Add("Source = " + Source(prose));
+                w.Line("[" + Meta + "ScenarioRange(" + string.Join(", ", args) + ")]");
+            }
+
+            if (!s.Options.IsEmpty)
+            {
+                var values = string.Join(", ", s.Options.Select(Escaping.Literal));
+                w.Line("[" + Meta + "ScenarioOptions(" + values + ", IsClosed = " + (s.OptionsAreClosed ? "true" : "false") + ", Source = " + Source(s.OptionsOrigin == RuleOrigin.Prose) + ")]");
+            }
+
+            if (s.PairedWith is not null)
+            {
+                w.Line("[" + Meta + "ScenarioPair(" + Escaping.Literal(s.PairedWith) + ", Source = " + Source(s.PairOrigin == RuleOrigin.Prose) + ")]");
+            }
+
+            if (s.MultipleOf is double step)
+            {
+                w.Line("[" + Meta + "ScenarioMultipleOf(" + Escaping.Double(step) + ", IsError = " + (s.MultipleOfIsError ? "true" : "false") + ", Source = " + Source(s.MultipleOfOrigin == RuleOrigin.Prose) + ")]");
+            }
+
+            if (s.MaxLength is int maxLength)
+            {
+                w.Line("[" + Meta + "ScenarioMaxLength(" + maxLength.ToString(CultureInfo.InvariantCulture) + ")]");
+            }
+
+            var modifier = p.IsRequired && options.UseRequired ? "required " : string.Empty;
+            w.Line("public " + modifier + p.DeclaredType(options) + " " + p.Property + " { get; set; }");
+            w.Line();
+        }
+
+        private static string Source(bool prose) => Meta + "RuleSource." + (prose ? "Prose" : "Structured");
+
+        internal static string RuleName(string rule) => Rule + rule;
+
+        internal static string Invariant => Inv;
+    }
+}

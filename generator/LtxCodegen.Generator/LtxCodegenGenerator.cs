@@ -1,0 +1,207 @@
+using System;
+using System.Linq;
+using LtxCodegen.Generator.Diagnostics;
+using LtxCodegen.Generator.Emitting;
+using LtxCodegen.Generator.Merging;
+using LtxCodegen.Generator.Model;
+using LtxCodegen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LtxCodegen.Generator
+{
+    /// <summary>
+    /// Reads Scenario model docs (API Reference pages, provider pages, model JSON) given as AdditionalFiles and emits
+    /// typed, validated, documented request classes, descriptors and client methods.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class LtxCodegenGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names of the pipeline steps (for incrementality tests).</summary>
+        public static class Steps
+        {
+            public const string DocInputs = "DocInputs";
+            public const string ParsedDocs = "ParsedDocs";
+            public const string MergedModels = "MergedModels";
+            public const string Models = "Models";
+            public const string LanguageVersion = "LanguageVersion";
+            public const string CompilationFeatures = "CompilationFeatures";
+            public const string Namespace = "Namespace";
+            public const string Options = "GenerationOptions";
+            public const string ModelSources = "ModelSources";
+            public const string Registry = "RegistrySource";
+        }
+
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var docs = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select((pair, ct) => DocSelector.Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+                .Where(doc => doc is not null)
+                .Select((doc, _) => doc!)
+                .WithTrackingName(Steps.DocInputs);
+
+            var parsed = docs
+                .Select((doc, _) => DocParser.Parse(doc))
+                .WithTrackingName(Steps.ParsedDocs);
+
+            var merged = parsed
+                .Collect()
+                .Select((all, _) => SafeMerge(all))
+                .WithTrackingName(Steps.MergedModels);
+
+            var models = merged
+                .SelectMany((result, _) => result.Models)
+                .WithTrackingName(Steps.Models);
+
+            var languageVersion = context.ParseOptionsProvider
+                .Select((o, _) => o is CSharpParseOptions cs ? (int)cs.LanguageVersion : (int)LanguageVersion.CSharp9)
+                .WithTrackingName(Steps.LanguageVersion);
+
+            var features = context.CompilationProvider
+                .Select((c, _) => CompilationFeatures.Read(c))
+                .WithTrackingName(Steps.CompilationFeatures);
+
+            var ns = context.AnalyzerConfigOptionsProvider
+                .Select((o, _) => NamespaceOf(o.GlobalOptions))
+                .WithTrackingName(Steps.Namespace);
+
+            var options = ns.Combine(languageVersion).Combine(features)
+                .Select((x, _) => new GenerationOptions(x.Left.Left, x.Left.Right, x.Right.HasRequiredMemberAttributes, x.Right.HasRuntime))
+                .WithTrackingName(Steps.Options);
+
+            var sources = models
+                .Combine(options)
+                .Select((x, _) => SafeEmit(x.Left, x.Right))
+                .WithTrackingName(Steps.ModelSources);
+
+            var registry = merged
+                .Select((m, _) => m.Models.Select(x => new ModelSummary(x.Id, Naming.Stem(x.Id))).ToEquatableArray())
+                .Combine(options)
+                .Select((x, _) => x.Right.HasRuntime && !x.Left.IsEmpty ? new GeneratedSource("ScenarioModels.g.cs", RegistryEmitter.Emit(x.Left, x.Right), null) : null)
+                .WithTrackingName(Steps.Registry);
+
+            context.RegisterSourceOutput(parsed, static (spc, doc) =>
+            {
+                foreach (var d in doc.Diagnostics)
+                {
+                    spc.ReportDiagnostic(d.ToDiagnostic());
+                }
+            });
+
+            context.RegisterSourceOutput(merged.Combine(options), static (spc, x) =>
+            {
+                foreach (var d in x.Left.Diagnostics)
+                {
+                    spc.ReportDiagnostic(d.ToDiagnostic());
+                }
+
+                if (!x.Right.HasRuntime && !x.Left.Models.IsEmpty)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.RuntimeMissing, Location.None));
+                }
+            });
+
+            context.RegisterSourceOutput(sources, static (spc, source) => Add(spc, source));
+            context.RegisterSourceOutput(registry, static (spc, source) => Add(spc, source));
+        }
+
+        private static void Add(SourceProductionContext spc, GeneratedSource? source)
+        {
+            if (source is null)
+            {
+                return;
+            }
+
+            if (source.Error is not null)
+            {
+                spc.ReportDiagnostic(source.Error.ToDiagnostic());
+                return;
+            }
+
+            spc.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8));
+        }
+
+        private static MergeResult SafeMerge(System.Collections.Immutable.ImmutableArray<ParsedDoc> docs)
+        {
+            try
+            {
+                return ModelMerger.Merge(docs);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new MergeResult(
+                    EquatableArray<ModelSpec>.Empty,
+                    new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, null, "merging failed: " + e.GetType().Name + ": " + e.Message) }.ToEquatableArray());
+            }
+        }
+
+        private static GeneratedSource? SafeEmit(ModelSpec model, GenerationOptions options)
+        {
+            if (!options.HasRuntime)
+            {
+                return null;
+            }
+
+            try
+            {
+                return new GeneratedSource(ModelSourceEmitter.HintName(model), ModelSourceEmitter.Emit(model, options), null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new GeneratedSource(
+                    ModelSourceEmitter.HintName(model),
+                    string.Empty,
+                    DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, model.Location, "emitting model '" + model.Id + "' failed: " + e.GetType().Name + ": " + e.Message));
+            }
+        }
+
+        private static string NamespaceOf(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
+        {
+            string? value = null;
+            if (options.TryGetValue("build_property.LtxCodegenNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns))
+            {
+                value = ns;
+            }
+            else if (options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root))
+            {
+                value = root;
+            }
+
+            if (value is null)
+            {
+                return "LtxCodegen.Generated";
+            }
+
+            var parts = value.Split('.')
+                .Select(p => p.Trim())
+                .Where(p => p.Length > 0)
+                .Select(p => SyntaxFacts.IsValidIdentifier(p) ? (Naming.IsKeyword(p) ? "@" + p : p) : Naming.PropertyName(p))
+                .ToArray();
+            return parts.Length == 0 ? "LtxCodegen.Generated" : string.Join(".", parts);
+        }
+    }
+
+    /// <summary>A generated file (or the error that prevented it).</summary>
+    internal sealed record GeneratedSource(string HintName, string Text, DiagnosticInfo? Error);
+
+    /// <summary>What the consumer's compilation provides, read once per compilation.</summary>
+    internal sealed record CompilationFeatures(bool HasRequiredMemberAttributes, bool HasRuntime)
+    {
+        public static CompilationFeatures Read(Compilation compilation)
+        {
+            bool Has(string name)
+            {
+                var type = compilation.GetTypeByMetadataName(name);
+                return type is not null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+            }
+
+            var required = Has("System.Runtime.CompilerServices.RequiredMemberAttribute")
+                && Has("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute")
+                && Has("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+            return new CompilationFeatures(required, Has("LtxCodegen.IScenarioRequest"));
+        }
+    }
+}

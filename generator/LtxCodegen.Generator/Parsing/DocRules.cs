@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using LtxCodegen.Generator.Diagnostics;
+using LtxCodegen.Generator.Model;
+
+namespace LtxCodegen.Generator.Parsing
+{
+    /// <summary>Finishes a parameter read from any format: adds prose rules where no field states one, checks ranges.</summary>
+    internal static class DocRules
+    {
+        public static ParameterSpec Complete(ParameterSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            if (spec.Minimum is double min && spec.Maximum is double max && min > max)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    GeneratorDiagnostics.InvalidRange, spec.Location, spec.WireName, Literals.FormatNumber(min), Literals.FormatNumber(max)));
+                spec = spec with { Minimum = null, Maximum = null };
+            }
+
+            if (ParameterTypes.IsNumeric(spec.Kind) && !spec.Options.IsEmpty)
+            {
+                var numbers = new List<string>();
+                foreach (var option in spec.Options)
+                {
+                    if (!Literals.TryParseNumber(option, out var n))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            GeneratorDiagnostics.InvalidField, spec.Location,
+                            "Allowed value '" + option + "' of the numeric parameter '" + spec.WireName + "' is not a number; the list is ignored"));
+                        numbers = null;
+                        break;
+                    }
+
+                    numbers.Add(Literals.FormatNumber(n));
+                }
+
+                spec = numbers is null
+                    ? spec with { Options = EquatableArray<string>.Empty, OptionsAreClosed = false }
+                    : spec with { Options = numbers.ToEquatableArray() };
+            }
+
+            var prose = ProseRules.Read(spec.Description, spec.Kind, spec.DefaultJson);
+            if (spec.Minimum is null && spec.Maximum is null && (prose.Minimum is not null || prose.Maximum is not null))
+            {
+                spec = spec with
+                {
+                    Minimum = prose.Minimum,
+                    MinimumOrigin = RuleOrigin.Prose,
+                    Maximum = prose.Maximum,
+                    MaximumOrigin = RuleOrigin.Prose,
+                };
+            }
+
+            if (spec.MaxLength is null && prose.MaxLength is not null)
+            {
+                spec = spec with { MaxLength = prose.MaxLength, MaxLengthOrigin = RuleOrigin.Prose };
+            }
+
+            if (spec.PairedWith is null && prose.PairedWith is not null && prose.PairedWith != spec.WireName)
+            {
+                spec = spec with { PairedWith = prose.PairedWith, PairOrigin = RuleOrigin.Prose };
+            }
+
+            if (spec.MultipleOf is null && prose.MultipleOf is not null)
+            {
+                spec = spec with { MultipleOf = prose.MultipleOf, MultipleOfIsError = prose.MultipleOfIsError, MultipleOfOrigin = RuleOrigin.Prose };
+            }
+
+            if (spec.Options.IsEmpty && prose.Options is not null)
+            {
+                spec = spec with { Options = prose.Options.ToEquatableArray(), OptionsAreClosed = false, OptionsOrigin = RuleOrigin.Prose };
+            }
+
+            return spec;
+        }
+
+        /// <summary>Adds the default to a closed option list check: a default outside a closed list is reported.</summary>
+        public static bool DefaultIsAllowed(ParameterSpec spec)
+        {
+            if (spec.DefaultJson is null || spec.Options.IsEmpty || !spec.OptionsAreClosed)
+            {
+                return true;
+            }
+
+            var value = spec.DefaultJson.StartsWith("\"") ? spec.DefaultJson.Substring(1, spec.DefaultJson.Length - 2) : spec.DefaultJson;
+            return spec.Options.Contains(value);
+        }
+    }
+}

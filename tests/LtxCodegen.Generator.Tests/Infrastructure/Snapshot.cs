@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using Xunit;
+
+namespace LtxCodegen.Generator.Tests.Infrastructure
+{
+    /// <summary>
+    /// Compares text with a checked-in <c>Snapshots/{name}.verified.cs</c>. On a mismatch it writes
+    /// <c>{name}.received.cs</c> beside it and fails; with <c>LTXCODEGEN_ACCEPT_SNAPSHOTS=1</c> it overwrites the
+    /// verified file instead.
+    /// </summary>
+    internal static class Snapshot
+    {
+        public static void Verify(string name, string actual, string extension = ".cs", [CallerFilePath] string callerPath = "")
+        {
+            var directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
+            Directory.CreateDirectory(directory);
+            var verified = Path.Combine(directory, name + ".verified" + extension);
+            var received = Path.Combine(directory, name + ".received" + extension);
+            actual = actual.Replace("\r\n", "\n");
+            if (Environment.GetEnvironmentVariable("LTXCODEGEN_ACCEPT_SNAPSHOTS") == "1")
+            {
+                File.WriteAllText(verified, actual);
+                File.Delete(received);
+                return;
+            }
+
+            var expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n") : null;
+            if (expected == actual)
+            {
+                File.Delete(received);
+                return;
+            }
+
+            File.WriteAllText(received, actual);
+            Assert.Fail(expected is null
+                ? $"No snapshot {verified}. Review {received} and accept it (rename, or run with LTXCODEGEN_ACCEPT_SNAPSHOTS=1)."
+                : $"Generated code differs from {verified}; see {received}. Accept with LTXCODEGEN_ACCEPT_SNAPSHOTS=1 if intended.");
+        }
+
+        private static string FindProjectDirectory(string callerPath)
+        {
+            var directory = Path.GetDirectoryName(callerPath);
+            while (directory is not null && !File.Exists(Path.Combine(directory, "LtxCodegen.Generator.Tests.csproj")))
+            {
+                directory = Path.GetDirectoryName(directory);
+            }
+
+            return directory ?? throw new InvalidOperationException("Test project directory not found from " + callerPath);
+        }
+    }
+}
