@@ -60,6 +60,7 @@ namespace LtxCodegen.Analyzer.Tests
                     r.NumInferenceSteps = {|#4:(int)100.5e1|};
                     r.CameraMotion = {|#5:"orbit"|};
                     r.AspectRatio = {|#6:"16:10"|};
+                    var w = new Ltx2_19bExtendVideoRequest("p", "asset_1") { Width = {|#7:5000|}, Height = {|#8:10|} };
                 }
             }
             """,
@@ -71,7 +72,9 @@ namespace LtxCodegen.Analyzer.Tests
             Diagnostic("LTX1002").WithLocation(5).WithArguments("cameraMotion", "\"orbit\"", Extend,
                 "\"none\", \"static\", \"dolly_in\", \"dolly_out\", \"dolly_left\", \"dolly_right\", \"jib_up\", \"jib_down\"", "\"none\""),
             Diagnostic("LTX1002").WithLocation(6).WithArguments("aspectRatio", "\"16:10\"", Extend,
-                "\"auto\", \"21:9\", \"16:9\", \"4:3\", \"3:4\", \"1:1\", \"9:16\"", "\"16:9\""));
+                "\"auto\", \"21:9\", \"16:9\", \"4:3\", \"3:4\", \"1:1\", \"9:16\"", "\"16:9\""),
+            Diagnostic("LTX1001").WithLocation(7).WithArguments("width", "5000", "64\u20134096", Extend),
+            Diagnostic("LTX1001").WithLocation(8).WithArguments("height", "10", "64\u20134096", Extend));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
