@@ -73,17 +73,5 @@ namespace LtxCodegen.Generator.Parsing
 
             return spec;
         }
-
-        /// <summary>Adds the default to a closed option list check: a default outside a closed list is reported.</summary>
-        public static bool DefaultIsAllowed(ParameterSpec spec)
-        {
-            if (spec.DefaultJson is null || spec.Options.IsEmpty || !spec.OptionsAreClosed)
-            {
-                return true;
-            }
-
-            var value = spec.DefaultJson.StartsWith("\"") ? spec.DefaultJson.Substring(1, spec.DefaultJson.Length - 2) : spec.DefaultJson;
-            return spec.Options.Contains(value);
-        }
     }
 }

@@ -96,7 +96,7 @@ namespace LtxCodegen.Generator.Parsing
                     continue;
                 }
 
-                var nameLocation = Locate(nameCell.Start, nameCell.Text.Length);
+                var nameLocation = LocateCell(nameCell);
                 if (truncated)
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(
@@ -127,7 +127,7 @@ namespace LtxCodegen.Generator.Parsing
             var rawType = Clean(typeCell.Text);
             if (!ParameterTypes.TryParse(rawType, out var kind))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, Locate(typeCell.Start, typeCell.Text.Length), name, rawType));
+                _diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnknownType, LocateCell(typeCell), name, rawType));
             }
 
             var spec = new ParameterSpec { WireName = name, Kind = kind, RawType = rawType, Location = rowLocation };
@@ -153,7 +153,7 @@ namespace LtxCodegen.Generator.Parsing
                     }
                     else
                     {
-                        _diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidDefault, Locate(defaultCell.Start, defaultCell.Text.Length), text, name, rawType));
+                        _diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidDefault, LocateCell(defaultCell), text, name, rawType));
                     }
                 }
             }
@@ -201,7 +201,7 @@ namespace LtxCodegen.Generator.Parsing
                     return false;
                 default:
                     _diagnostics.Add(DiagnosticInfo.Create(
-                        GeneratorDiagnostics.InvalidField, Locate(cell.Start, cell.Text.Length),
+                        GeneratorDiagnostics.InvalidField, LocateCell(cell),
                         "The Required cell of '" + name + "' reads '" + Clean(cell.Text) + "' (expected yes or no); the parameter is treated as optional"));
                     return false;
             }
@@ -221,7 +221,7 @@ namespace LtxCodegen.Generator.Parsing
             }
 
             _diagnostics.Add(DiagnosticInfo.Create(
-                GeneratorDiagnostics.InvalidField, Locate(cell.Start, cell.Text.Length),
+                GeneratorDiagnostics.InvalidField, LocateCell(cell),
                 "The " + column + " cell of '" + name + "' reads '" + text + "', which is not a number; it is ignored"));
             return null;
         }
@@ -274,6 +274,14 @@ namespace LtxCodegen.Generator.Parsing
             }
 
             return result;
+        }
+
+        private DocLocation LocateCell(Cell cell)
+        {
+            var text = cell.Text;
+            var lead = text.Length - text.TrimStart().Length;
+            var length = text.Trim().Length;
+            return Locate(cell.Start + lead, length);
         }
 
         private DocLocation Locate(int repairedStart, int length)

@@ -227,7 +227,7 @@ namespace LtxCodegen.Generator.Parsing
 
             foreach (Match m in ColonList.Matches(text))
             {
-                var items = SplitList(m.Groups["list"].Value, requireConjunction: true);
+                var items = SplitList(m.Groups["list"].Value, requireConjunction: false);
                 if (items is not null && items.Count >= 3 && defaultValue is not null && items.Contains(defaultValue))
                 {
                     return items;

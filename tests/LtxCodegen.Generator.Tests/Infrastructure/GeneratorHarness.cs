@@ -38,7 +38,7 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
                 "Consumer",
                 trees,
                 references ?? DefaultReferences,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: languageVersion is >= LanguageVersion.CSharp8 or LanguageVersion.Latest or LanguageVersion.LatestMajor or LanguageVersion.Preview or LanguageVersion.Default ? NullableContextOptions.Enable : NullableContextOptions.Disable, warningLevel: 9999)
                     // As MSBuild does: unification of framework versions is not a problem of the generated code.
                     .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress, ["CS1591"] = ReportDiagnostic.Suppress }));
         }

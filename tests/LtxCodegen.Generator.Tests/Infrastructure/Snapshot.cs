@@ -12,14 +12,19 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
     /// </summary>
     internal static class Snapshot
     {
-        public static void Verify(string name, string actual, string extension = ".cs", [CallerFilePath] string callerPath = "")
+        public const string AcceptVariable = "LTXCODEGEN_ACCEPT_SNAPSHOTS";
+
+        public static void Verify(string name, string actual, string extension = ".cs", [CallerFilePath] string callerPath = "") =>
+            Verify(name, actual, extension, Environment.GetEnvironmentVariable(AcceptVariable) == "1", callerPath);
+
+        public static void Verify(string name, string actual, string extension, bool accept, [CallerFilePath] string callerPath = "")
         {
             var directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
             Directory.CreateDirectory(directory);
             var verified = Path.Combine(directory, name + ".verified" + extension);
             var received = Path.Combine(directory, name + ".received" + extension);
             actual = actual.Replace("\r\n", "\n");
-            if (Environment.GetEnvironmentVariable("LTXCODEGEN_ACCEPT_SNAPSHOTS") == "1")
+            if (accept)
             {
                 File.WriteAllText(verified, actual);
                 File.Delete(received);
