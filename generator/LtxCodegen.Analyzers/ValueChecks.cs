@@ -70,7 +70,7 @@ namespace LtxCodegen.Analyzers
 
         private static void CheckString(OperationAnalysisContext context, ParameterRules rules, string value, Location location)
         {
-            if (!rules.Options.IsDefaultOrEmpty && !OptionMatcher.AreNumbers(rules.Options) && !OptionMatcher.Contains(rules.Options, value))
+            if (!rules.Options.IsDefaultOrEmpty && !OptionMatcher.Contains(rules.Options, value))
             {
                 var closest = OptionMatcher.Closest(rules.Options, value);
                 ReportOption(context, rules, ValueFormatter.Literal(value), ValueFormatter.Literal(closest), ValueFormatter.Literal(closest), location);
