@@ -21,7 +21,9 @@ namespace LtxCodegen.Generator
         /// <summary>Tracking names of the pipeline steps (for incrementality tests).</summary>
         public static class Steps
         {
+            public const string DocCandidates = "DocCandidates";
             public const string DocInputs = "DocInputs";
+            public const string DocFilter = "DocFilter";
             public const string ParsedDocs = "ParsedDocs";
             public const string MergedModels = "MergedModels";
             public const string Models = "Models";
@@ -31,6 +33,12 @@ namespace LtxCodegen.Generator
             public const string Options = "GenerationOptions";
             public const string ModelSources = "ModelSources";
             public const string Registry = "RegistrySource";
+            public const string ModelsWithOptions = "ModelsWithOptions";
+            public const string RegistryModels = "RegistryModels";
+            public const string RegistryWithOptions = "RegistryWithOptions";
+            public const string MergedWithOptions = "MergedWithOptions";
+            public const string AllDocs = "AllDocs";
+            public const string OptionInputs = "OptionInputs";
         }
 
         /// <inheritdoc />
@@ -39,7 +47,9 @@ namespace LtxCodegen.Generator
             var docs = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Select((pair, ct) => DocSelector.Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+                .WithTrackingName(Steps.DocCandidates)
                 .Where(doc => doc is not null)
+                .WithTrackingName(Steps.DocFilter)
                 .Select((doc, _) => doc!)
                 .WithTrackingName(Steps.DocInputs);
 
@@ -49,6 +59,7 @@ namespace LtxCodegen.Generator
 
             var merged = parsed
                 .Collect()
+                .WithTrackingName(Steps.AllDocs)
                 .Select((all, _) => SafeMerge(all))
                 .WithTrackingName(Steps.MergedModels);
 
@@ -69,17 +80,21 @@ namespace LtxCodegen.Generator
                 .WithTrackingName(Steps.Namespace);
 
             var options = ns.Combine(languageVersion).Combine(features)
+                .WithTrackingName(Steps.OptionInputs)
                 .Select((x, _) => new GenerationOptions(x.Left.Left, x.Left.Right, x.Right.HasRequiredMemberAttributes, x.Right.HasRuntime))
                 .WithTrackingName(Steps.Options);
 
             var sources = models
                 .Combine(options)
+                .WithTrackingName(Steps.ModelsWithOptions)
                 .Select((x, _) => SafeEmit(x.Left, x.Right))
                 .WithTrackingName(Steps.ModelSources);
 
             var registry = merged
                 .Select((m, _) => m.Models.Select(x => new ModelSummary(x.Id, Naming.Stem(x.Id))).ToEquatableArray())
+                .WithTrackingName(Steps.RegistryModels)
                 .Combine(options)
+                .WithTrackingName(Steps.RegistryWithOptions)
                 .Select((x, _) => x.Right.HasRuntime && !x.Left.IsEmpty ? new GeneratedSource("ScenarioModels.g.cs", RegistryEmitter.Emit(x.Left, x.Right), null) : null)
                 .WithTrackingName(Steps.Registry);
 
@@ -91,7 +106,7 @@ namespace LtxCodegen.Generator
                 }
             });
 
-            context.RegisterSourceOutput(merged.Combine(options), static (spc, x) =>
+            context.RegisterSourceOutput(merged.Combine(options).WithTrackingName(Steps.MergedWithOptions), static (spc, x) =>
             {
                 foreach (var d in x.Left.Diagnostics)
                 {

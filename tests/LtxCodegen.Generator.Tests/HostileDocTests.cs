@@ -69,6 +69,17 @@ namespace LtxCodegen.Generator.Tests
         }
 
         [Fact]
+        public void Non_ascii_model_ids_get_valid_identifiers_and_file_names()
+        {
+            var json = "{\"model\": {\"id\": \"model_\u00fcber-v\u00eddeo-\u65e5\u672c\", \"inputs\": [{\"name\": \"prompt\", \"type\": \"string\"}]}}";
+            var run = GeneratorHarness.Run(new[] { new Doc("/repo/schemas/u.json", json) });
+            Assert.Empty(run.GeneratorDiagnostics);
+            Assert.Empty(run.CompileDiagnostics);
+            Assert.NotNull(run.Output.GetTypeByMetadataName("Consumer.Models.\u00dcberV\u00eddeo\u65e5\u672cRequest"));
+            Assert.All(run.HintNames, h => Assert.True(h.All(c => c < 128), h));
+        }
+
+        [Fact]
         public void A_collapsed_hostile_page_still_compiles()
         {
             var collapsed = HostilePage.Replace("\n", " ");

@@ -18,7 +18,9 @@ namespace LtxCodegen.Generator.Tests
             LtxCodegenGenerator.Steps.DocInputs, LtxCodegenGenerator.Steps.ParsedDocs, LtxCodegenGenerator.Steps.MergedModels,
             LtxCodegenGenerator.Steps.Models, LtxCodegenGenerator.Steps.LanguageVersion, LtxCodegenGenerator.Steps.CompilationFeatures,
             LtxCodegenGenerator.Steps.Namespace, LtxCodegenGenerator.Steps.Options, LtxCodegenGenerator.Steps.ModelSources,
-            LtxCodegenGenerator.Steps.Registry,
+            LtxCodegenGenerator.Steps.Registry, LtxCodegenGenerator.Steps.DocCandidates, LtxCodegenGenerator.Steps.DocFilter,
+            LtxCodegenGenerator.Steps.AllDocs, LtxCodegenGenerator.Steps.OptionInputs, LtxCodegenGenerator.Steps.ModelsWithOptions,
+            LtxCodegenGenerator.Steps.RegistryModels, LtxCodegenGenerator.Steps.RegistryWithOptions, LtxCodegenGenerator.Steps.MergedWithOptions,
         };
 
         private static Doc[] Docs() => TestDocs.ShippedSchemas()

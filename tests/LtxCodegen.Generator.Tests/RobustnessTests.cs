@@ -33,6 +33,18 @@ namespace LtxCodegen.Generator.Tests
             }
         }
 
+        [Fact]
+        public void Windows_line_endings_read_the_same()
+        {
+            var text = TestDocs.Read("corpus/provider-pages/docs-provider-clarity-ai-upscale.md").Replace("\r\n", "\n");
+            var unix = GeneratorHarness.Run(new[] { new Doc("/p/schemas/c.md", text) });
+            var windows = GeneratorHarness.Run(new[] { new Doc("/p/schemas/c.md", text.Replace("\n", "\r\n")) });
+            Assert.Empty(windows.GeneratorDiagnostics);
+            Assert.Empty(windows.CompileDiagnostics);
+            Assert.Equal(unix.Source("ClarityProUpscaler.g.cs"), windows.Source("ClarityProUpscaler.g.cs"));
+            Assert.Equal(unix.Source("CrystalUpscaler.g.cs"), windows.Source("CrystalUpscaler.g.cs"));
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData("   ")]
@@ -44,6 +56,7 @@ namespace LtxCodegen.Generator.Tests
         [InlineData("{\"model\": {\"id\": \"model_x\", \"inputs\": [1, {\"name\": 2}, {\"name\": \"a\", \"type\": \"number\", \"min\": \"low\", \"default\": \"x\", \"required\": 7, \"allowedValues\": {}}]}}")]
         [InlineData("{\"model\": {\"id\": \"model_x\", \"inputs\": [{\"name\": \"a\", \"type\": \"number\", \"min\": 5, \"max\": 1}]}}")]
         [InlineData("{\"a\": \"\\ud800\", \"b\": 1e999}")]
+        [InlineData("{\"model\": {\"id\": \"model_x\", \"inputs\": [{\"name\": \"big\", \"type\": \"integer\", \"default\": 3000000000, \"allowedValues\": [3000000000, 1]}, {\"name\": \"huge\", \"type\": \"number\", \"default\": 1e300, \"max\": 1e308}]}}")]
         public void Malformed_json_never_crashes(string json)
         {
             var run = GeneratorHarness.Run(new[] { new Doc("/p/schemas/x.json", json) });

@@ -129,7 +129,9 @@ namespace LtxCodegen.Generator.Emitting
         /// <summary>The integer CLR type: int unless a bound needs long.</summary>
         public bool IsLong =>
             Kind == ParameterKind.Integer
-            && ((Spec.Maximum is double max && max > int.MaxValue) || (Spec.Minimum is double min && min < int.MinValue));
+            && ((Spec.Maximum is double max && max > int.MaxValue) || (Spec.Minimum is double min && min < int.MinValue)
+                || (Spec.DefaultJson is not null && Parsing.Literals.TryParseNumber(Spec.DefaultJson, out var d) && (d > int.MaxValue || d < int.MinValue))
+                || Spec.Options.Any(o => Parsing.Literals.TryParseNumber(o, out var v) && (v > int.MaxValue || v < int.MinValue)));
 
         /// <summary>The CLR type without nullability.</summary>
         public string ClrType

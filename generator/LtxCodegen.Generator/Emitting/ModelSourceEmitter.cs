@@ -22,6 +22,32 @@ namespace LtxCodegen.Generator.Emitting
             return SourceHeader.Finish(w);
         }
 
-        public static string HintName(Model.ModelSpec model) => Naming.Stem(model.Id) + ".g.cs";
+        /// <summary>The stem, kept to ASCII letters, digits and '_' (plus a stable hash when that changed it).</summary>
+        public static string HintName(Model.ModelSpec model)
+        {
+            var stem = Naming.Stem(model.Id);
+            var sb = new System.Text.StringBuilder(stem.Length);
+            foreach (var c in stem)
+            {
+                sb.Append((c < 128 && char.IsLetterOrDigit(c)) || c == '_' ? c : '_');
+            }
+
+            var safe = sb.ToString();
+            if (safe != stem)
+            {
+                unchecked
+                {
+                    var hash = 5381;
+                    foreach (var c in stem)
+                    {
+                        hash = (hash * 33) ^ c;
+                    }
+
+                    safe += "_" + ((uint)hash).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            return safe + ".g.cs";
+        }
     }
 }

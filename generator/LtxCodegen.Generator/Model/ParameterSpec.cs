@@ -13,7 +13,7 @@ namespace LtxCodegen.Generator.Model
         /// <summary>The type as written in the doc (for messages).</summary>
         public string RawType { get; init; } = "";
 
-        /// <summary>True when the doc states the kind (false: inferred, e.g. a page without a type cell).</summary>
+        /// <summary>The description as the doc writes it (markdown escapes removed).</summary>
         public string? Description { get; init; }
 
         /// <summary>True/false when the doc says; null when it does not say.</summary>

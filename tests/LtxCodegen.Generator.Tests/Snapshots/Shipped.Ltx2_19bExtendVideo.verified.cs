@@ -6,7 +6,7 @@
 namespace Consumer.Models
 {
     /// <summary>A request to the Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video).</summary>
-    /// <remarks>Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c>.</remarks>
+    /// <remarks>Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio. Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-extend-video")]
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
     public sealed partial class Ltx2_19bExtendVideoRequest : global::LtxCodegen.IScenarioRequest
@@ -774,7 +774,7 @@ namespace Consumer.Models
                     type: global::LtxCodegen.ScenarioParameterType.String,
                     description: "What to avoid in generation"),
             },
-            description: null);
+            description: "Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio.");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.ScenarioClient"/>.</summary>

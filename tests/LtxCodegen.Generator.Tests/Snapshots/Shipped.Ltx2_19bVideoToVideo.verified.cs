@@ -6,7 +6,7 @@
 namespace Consumer.Models
 {
     /// <summary>A request to the Scenario model <c>model_ltx-2-19b-video-to-video</c> (LTX-2 19b Video to Video).</summary>
-    /// <remarks>Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bVideoToVideoAsync</c> or <c>RunLtx2_19bVideoToVideoAsync</c>.</remarks>
+    /// <remarks>Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer). Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bVideoToVideoAsync</c> or <c>RunLtx2_19bVideoToVideoAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-video-to-video")]
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
     public sealed partial class Ltx2_19bVideoToVideoRequest : global::LtxCodegen.IScenarioRequest
@@ -940,7 +940,7 @@ namespace Consumer.Models
                     description: "Random seed for reproducibility. Leave blank for random.",
                     minimum: 0.0),
             },
-            description: null);
+            description: "Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer).");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-video-to-video</c> on <see cref="global::LtxCodegen.ScenarioClient"/>.</summary>
