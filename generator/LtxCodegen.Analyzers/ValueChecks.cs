@@ -30,7 +30,8 @@ namespace LtxCodegen.Analyzers
         private static void CheckNumber(OperationAnalysisContext context, ParameterRules rules, double value, ITypeSymbol target, Location location)
         {
             var shown = ValueFormatter.Number(value);
-            if ((!double.IsNaN(rules.Minimum) && value < rules.Minimum) || (!double.IsNaN(rules.Maximum) && value > rules.Maximum))
+            var outOfRange = (!double.IsNaN(rules.Minimum) && value < rules.Minimum) || (!double.IsNaN(rules.Maximum) && value > rules.Maximum);
+            if (outOfRange)
             {
                 var bound = !double.IsNaN(rules.Minimum) && value < rules.Minimum ? rules.Minimum : rules.Maximum;
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -43,7 +44,8 @@ namespace LtxCodegen.Analyzers
                     rules.ModelId));
             }
 
-            if (!double.IsNaN(rules.MultipleOf))
+            // Out of range comes first: its fix (the bound) is what the value becomes, rounding it would be noise.
+            if (!outOfRange && !double.IsNaN(rules.MultipleOf))
             {
                 var rounded = Math.Round(value / rules.MultipleOf, MidpointRounding.AwayFromZero) * rules.MultipleOf;
                 if (Math.Abs(rounded - value) > 1e-9 * Math.Max(1, Math.Abs(value)))
@@ -68,7 +70,7 @@ namespace LtxCodegen.Analyzers
 
         private static void CheckString(OperationAnalysisContext context, ParameterRules rules, string value, Location location)
         {
-            if (!rules.Options.IsDefaultOrEmpty && !OptionMatcher.AreNumbers(rules.Options) && !OptionMatcher.Contains(rules.Options, value))
+            if (!rules.Options.IsDefaultOrEmpty && !OptionMatcher.Contains(rules.Options, value))
             {
                 var closest = OptionMatcher.Closest(rules.Options, value);
                 ReportOption(context, rules, ValueFormatter.Literal(value), ValueFormatter.Literal(closest), ValueFormatter.Literal(closest), location);

@@ -46,6 +46,15 @@ namespace LtxCodegen.Analyzer.Tests
             """, version);
 
         [Fact]
+        public Task Clamp_in_a_with_expression() => CodeFixTest<ReplaceValueCodeFixProvider>.VerifyAsync("""
+            using Demo;
+            class C { TestRecord M(TestRecord r) => r with { Fps = {|LTX1001:61|} }; }
+            """, """
+            using Demo;
+            class C { TestRecord M(TestRecord r) => r with { Fps = 60 }; }
+            """);
+
+        [Fact]
         public Task Round_to_the_multiple() => CodeFixTest<ReplaceValueCodeFixProvider>.VerifyAsync("""
             using Demo;
             class C

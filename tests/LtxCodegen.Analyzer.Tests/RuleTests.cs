@@ -32,6 +32,19 @@ namespace LtxCodegen.Analyzer.Tests
             Diagnostic("LTX1002").WithLocation(2).WithArguments("modality", "\"edges\"", Model, ModalityOptions, "\"none\""),
             Diagnostic("LTX1002").WithLocation(3).WithArguments("steps", "30", Model, "\"20\", \"40\"", "20"));
 
+        [Fact]
+        public Task String_property_with_numeric_looking_options_compares_strings() => VerifyAsync(LanguageVersion.CSharp9, """
+            using Demo;
+            class C
+            {
+                void M(TestRequest r)
+                {
+                    r.Quality = "720";
+                    r.Quality = {|#0:"1080"|};
+                }
+            }
+            """, Diagnostic("LTX1002").WithLocation(0).WithArguments("quality", "\"1080\"", Model, "\"480\", \"720\"", "\"480\""));
+
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
         [InlineData(LanguageVersion.Latest)]

@@ -18,9 +18,28 @@ namespace LtxCodegen.Analyzer.Tests.Infrastructure
             TestSetup.Apply(TestState, SolutionTransforms, languageVersion);
         }
 
-        public List<ISourceGenerator> Generators { get; } = new List<ISourceGenerator>();
+        /// <summary>Runs the LtxCodegen generator on the repo's schemas/ docs (added by <see cref="WithSeeds"/>).</summary>
+        public bool UseGenerator { get; private set; }
 
-        protected override IEnumerable<System.Type> GetSourceGenerators() => Generators.Select(g => g.GetType());
+        protected override IEnumerable<System.Type> GetSourceGenerators() =>
+            UseGenerator ? new[] { typeof(LtxCodegen.Generator.LtxCodegenGenerator) } : Enumerable.Empty<System.Type>();
+
+        /// <summary>Adds the seed docs and the generator: the consumer code talks to real generated request classes.</summary>
+        public AnalyzerTest WithSeeds()
+        {
+            UseGenerator = true;
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+            SeedDocs.AddTo(TestState);
+            return this;
+        }
+
+        /// <summary>Checks <paramref name="consumer"/> (with markup) against the classes generated from the seed docs.</summary>
+        public static Task VerifySeedsAsync(LanguageVersion languageVersion, string consumer, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerTest(languageVersion) { TestCode = consumer }.WithSeeds();
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
 
         /// <summary>Checks <paramref name="consumer"/> (with markup) against the hand-written models.</summary>
         public static Task VerifyAsync(LanguageVersion languageVersion, string consumer, params DiagnosticResult[] expected)

@@ -64,6 +64,9 @@ namespace LtxCodegen.Analyzer.Tests.Infrastructure
                     [ScenarioParameter("steps"), ScenarioOptions("20", "40", IsClosed = true)]
                     public int? Steps { get; set; }
 
+                    [ScenarioParameter("quality"), ScenarioOptions("480", "720", IsClosed = true)]
+                    public string? Quality { get; set; }
+
                     [ScenarioParameter("style"), ScenarioMaxLength(8)]
                     public string? Style { get; set; }
 
