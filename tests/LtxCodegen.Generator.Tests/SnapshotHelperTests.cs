@@ -12,7 +12,7 @@ namespace LtxCodegen.Generator.Tests
         public void A_mismatch_writes_received_and_fails_and_accept_overwrites_verified()
         {
             var name = "HelperSelfTest." + Guid.NewGuid().ToString("N");
-            var directory = Path.Combine(FindProjectDirectory(), "Snapshots");
+            var directory = Path.Combine(Snapshot.ProjectDirectory, "Snapshots");
             var verified = Path.Combine(directory, name + ".verified.txt");
             var received = Path.Combine(directory, name + ".received.txt");
             try
@@ -35,7 +35,5 @@ namespace LtxCodegen.Generator.Tests
                 File.Delete(received);
             }
         }
-
-        private static string FindProjectDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
     }
 }

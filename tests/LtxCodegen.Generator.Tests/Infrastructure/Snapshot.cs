@@ -1,6 +1,7 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
+using System.Linq;
+using System.Reflection;
 using Xunit;
 
 namespace LtxCodegen.Generator.Tests.Infrastructure
@@ -14,12 +15,21 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
     {
         public const string AcceptVariable = "LTXCODEGEN_ACCEPT_SNAPSHOTS";
 
-        public static void Verify(string name, string actual, string extension = ".cs", [CallerFilePath] string callerPath = "") =>
-            Verify(name, actual, extension, Environment.GetEnvironmentVariable(AcceptVariable) == "1", callerPath);
+        /// <summary>
+        /// The test project's source folder, recorded at build time (source paths in the PDB are mapped to <c>/_/</c>
+        /// in CI builds, so <c>CallerFilePath</c> cannot find it).
+        /// </summary>
+        public static string ProjectDirectory { get; } =
+            typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "LtxCodegenTestProjectDirectory")?.Value
+            ?? throw new InvalidOperationException("The test assembly does not record LtxCodegenTestProjectDirectory.");
 
-        public static void Verify(string name, string actual, string extension, bool accept, [CallerFilePath] string callerPath = "")
+        public static void Verify(string name, string actual, string extension = ".cs") =>
+            Verify(name, actual, extension, Environment.GetEnvironmentVariable(AcceptVariable) == "1");
+
+        public static void Verify(string name, string actual, string extension, bool accept)
         {
-            var directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
+            var directory = Path.Combine(ProjectDirectory, "Snapshots");
             Directory.CreateDirectory(directory);
             var verified = Path.Combine(directory, name + ".verified" + extension);
             var received = Path.Combine(directory, name + ".received" + extension);
@@ -42,17 +52,6 @@ namespace LtxCodegen.Generator.Tests.Infrastructure
             Assert.Fail(expected is null
                 ? $"No snapshot {verified}. Review {received} and accept it (rename, or run with LTXCODEGEN_ACCEPT_SNAPSHOTS=1)."
                 : $"Generated code differs from {verified}; see {received}. Accept with LTXCODEGEN_ACCEPT_SNAPSHOTS=1 if intended.");
-        }
-
-        private static string FindProjectDirectory(string callerPath)
-        {
-            var directory = Path.GetDirectoryName(callerPath);
-            while (directory is not null && !File.Exists(Path.Combine(directory, "LtxCodegen.Generator.Tests.csproj")))
-            {
-                directory = Path.GetDirectoryName(directory);
-            }
-
-            return directory ?? throw new InvalidOperationException("Test project directory not found from " + callerPath);
         }
     }
 }
