@@ -152,6 +152,30 @@ namespace LtxCodegen.Cli.Tests
             Assert.Equal(0, cli.Emulator.Requests.Total);
         }
 
+        [Fact]
+        public async Task Cancel_while_waiting_prints_the_job_id_to_resume_with()
+        {
+            var options = CliRun.FastOptions();
+            options.RunningDuration = TimeSpan.FromSeconds(30); // upload jobs would take as long: pass an asset id instead of a file
+            options.RequireExistingInputAssets = false;
+            await using var cli = await CliRun.StartAsync(options);
+            var clip = "asset_0123456789abcdef";
+            using var cts = new System.Threading.CancellationTokenSource();
+            var run = cli.RunAsync(new[] { "run", Extend, "--prompt", "x", "--video", clip, "--out", cli.Temp }, cts.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (cli.Emulator.Requests.Count("GET", "/v1/jobs/") == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            cts.Cancel();
+            var code = await run;
+            Assert.True(code == 130, code + cli.Output + string.Join("\n", cli.Emulator.Requests.Snapshot()));
+            var post = Assert.Single(cli.Emulator.Requests.Find("POST", "/v1/generate/"));
+            var jobId = cli.Out.ToString().Split(' ', '\n').Single(w => w.StartsWith("job_", StringComparison.Ordinal) && !w.Contains('.'));
+            Assert.Contains("ltx jobs wait " + jobId, cli.Error.ToString());
+        }
+
         private static ScenarioModelDescriptor ScenarioModels() =>
             LtxCodegen.Cli.Models.ScenarioModels.Find(Extend)!;
     }

@@ -30,11 +30,11 @@ namespace LtxCodegen.Cli.Tests
             RunningDuration = TimeSpan.FromMilliseconds(300),
         };
 
-        public static async Task<CliRun> StartAsync()
+        public static async Task<CliRun> StartAsync(ScenarioEmulatorOptions? options = null)
         {
             var temp = Path.Combine(Path.GetTempPath(), "ltx-cli-tests-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(temp);
-            return new CliRun(await ScenarioEmulator.StartAsync(FastOptions()), temp);
+            return new CliRun(await ScenarioEmulator.StartAsync(options ?? FastOptions()), temp);
         }
 
         public CliHost Host(bool withCredentials = true) => new()
@@ -49,6 +49,8 @@ namespace LtxCodegen.Cli.Tests
         };
 
         public Task<int> RunAsync(params string[] args) => Program.RunAsync(args, Host());
+
+        public Task<int> RunAsync(string[] args, System.Threading.CancellationToken cancellationToken) => Program.RunAsync(args, Host(), cancellationToken);
 
         public string SampleClip()
         {
