@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,7 +10,28 @@ namespace LtxCodegen.Cli
     public static class Program
     {
         /// <summary>Process entry point.</summary>
-        public static Task<int> Main(string[] args) => RunAsync(args, CliHost.FromConsole());
+        public static async Task<int> Main(string[] args)
+        {
+            // Ctrl+C cancels the running command (which then prints the job id to resume with); a second Ctrl+C kills the process.
+            using var interrupt = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                if (!interrupt.IsCancellationRequested)
+                {
+                    e.Cancel = true;
+                    interrupt.Cancel();
+                }
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                return await RunAsync(args, CliHost.FromConsole(), interrupt.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }
 
         /// <summary>Runs <c>ltx</c> with the given arguments and host (tests run it in process).</summary>
         public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
@@ -23,7 +45,7 @@ namespace LtxCodegen.Cli
             root.Subcommands.Add(DemoCommand.Create(host));
 
             var parse = root.Parse(args);
-            var configuration = new InvocationConfiguration { Output = host.Out, Error = host.Error };
+            var configuration = new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null };
             if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
             {
                 foreach (var error in parse.Errors)

@@ -78,9 +78,10 @@ namespace LtxCodegen.Cli.Commands
             var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var path in FilesToUpload(model, draft))
             {
-                console.WriteLine("Uploading " + path + " ...");
-                uploaded[path] = await client.UploadAssetAsync(path, null, cancellationToken).ConfigureAwait(false);
-                console.WriteLine("  asset " + uploaded[path]);
+                var file = path;
+                uploaded[file] = await console.Status().StartAsync("Uploading " + Markup.Escape(file) + " ...",
+                    _ => client.UploadAssetAsync(file, null, cancellationToken)).ConfigureAwait(false);
+                console.WriteLine("Uploaded " + file + " as asset " + uploaded[file]);
             }
 
             var body = parameters.BuildBody(parse, (_, value) => uploaded.TryGetValue(value, out var id) ? id : value);
@@ -95,7 +96,9 @@ namespace LtxCodegen.Cli.Commands
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                host.Error.WriteLine("Interrupted. The job keeps running; resume with: ltx jobs wait " + jobId + " --out \"" + outDir + "\"");
+                host.Error.WriteLine(connection.IsEmulator
+                    ? "Interrupted job " + jobId + ". (It ran on the embedded emulator, which stops with this process: it cannot be resumed.)"
+                    : "Interrupted. The job keeps running; resume with: ltx jobs wait " + jobId + " --out \"" + outDir + "\"");
                 return ExitCodes.Interrupted;
             }
         }
