@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using LtxCodegen.Emulator;
+
+namespace LtxCodegen.Package.Tests
+{
+    /// <summary>
+    /// The package as a user gets it: projects made by `dotnet new` plus a PackageReference to the packed LtxCodegen.
+    /// The console project is created once and reused (a third doc, an out-of-range literal), in this order.
+    /// </summary>
+    [TestCaseOrderer("LtxCodegen.Package.Tests.AlphabeticalOrderer", "LtxCodegen.Package.Tests")]
+    public sealed class ConsumerPackageTests : IClassFixture<PackageFixture>
+    {
+        private const string ConsoleName = "LtxConsole";
+        private static string? s_console;
+        private readonly PackageFixture _fixture;
+
+        public ConsumerPackageTests(PackageFixture fixture) => _fixture = fixture;
+
+        [Fact]
+        public async Task A1_console_app_builds_clean_and_runs_extend_video_against_the_emulator()
+        {
+            var directory = await ConsoleAsync();
+            File.Copy(Path.Combine(_fixture.RepositoryRoot, "emulator", "LtxCodegen.Emulator", "Resources", "sample.mp4"), Path.Combine(directory, "clip.mp4"), overwrite: true);
+            await using var emulator = await ScenarioEmulator.StartAsync(new ScenarioEmulatorOptions
+            {
+                ApiKey = "package-key",
+                ApiSecret = "package-secret",
+                QueuedDuration = TimeSpan.FromMilliseconds(200),
+                RunningDuration = TimeSpan.FromMilliseconds(600),
+            });
+            var environment = new Dictionary<string, string?>(_fixture.Environment)
+            {
+                ["SCENARIO_API_URL"] = emulator.BaseAddress.ToString(),
+                ["SCENARIO_API_KEY"] = "package-key",
+                ["SCENARIO_API_SECRET"] = "package-secret",
+            };
+
+            var run = await ProcessRunner.RunAsync("dotnet",
+                new[] { Path.Combine(directory, "bin", "Release", "net10.0", ConsoleName + ".dll"), Path.Combine(directory, "clip.mp4"), Path.Combine(directory, "extended.mp4") },
+                directory, environment, TimeSpan.FromMinutes(1));
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var size = Regex.Match(run.Output, @"Downloaded (\d+) bytes");
+            Assert.True(size.Success, run.ToString());
+            Assert.True(long.Parse(size.Groups[1].Value) > 0, run.ToString());
+            Assert.Equal(new FileInfo(Path.Combine(directory, "extended.mp4")).Length, long.Parse(size.Groups[1].Value));
+        }
+
+        [Fact]
+        public async Task A2_netstandard20_library_with_CSharp9_builds_clean()
+        {
+            var directory = await _fixture.NewProjectAsync("classlib", "LtxLibrary", "<LangVersion>9</LangVersion>");
+            var csproj = Path.Combine(directory, "LtxLibrary.csproj");
+            File.WriteAllText(csproj, Regex.Replace(File.ReadAllText(csproj), "<TargetFramework>[^<]*</TargetFramework>", "<TargetFramework>netstandard2.0</TargetFramework>"));
+            foreach (var file in Directory.GetFiles(directory, "*.cs"))
+            {
+                File.Delete(file);
+            }
+
+            File.WriteAllText(Path.Combine(directory, "Requests.cs"),
+                "using LtxCodegen;\n" +
+                "namespace LtxLibrary\n{\n" +
+                "    public static class Requests\n    {\n" +
+                "        public static IScenarioRequest Extend(string video) => new Ltx2_19bExtendVideoRequest { Prompt = \"The camera keeps gliding\", Video = video, Fps = 24 };\n" +
+                "        public static int ModelCount => ScenarioModels.All.Count;\n" +
+                "        public static string VideoToVideoId => Ltx2_19bVideoToVideoModel.Id;\n" +
+                "    }\n}\n");
+
+            var build = await _fixture.BuildAsync(directory);
+
+            PackageFixture.AssertCleanBuild(build);
+            Assert.True(File.Exists(Path.Combine(directory, "bin", "Release", "netstandard2.0", "LtxLibrary.dll")));
+        }
+
+        [Fact]
+        public async Task A3_a_third_doc_dropped_into_schemas_adds_its_request_type_with_no_csproj_edit()
+        {
+            var directory = await ConsoleAsync();
+            var csprojBefore = File.ReadAllText(Path.Combine(directory, ConsoleName + ".csproj"));
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "model_cartwheel-text-to-motion.json"), Path.Combine(directory, "schemas", "model_cartwheel-text-to-motion.json"));
+            File.WriteAllText(Path.Combine(directory, "ThirdModel.cs"),
+                "namespace LtxConsole\n{\n    internal static class ThirdModel\n    {\n" +
+                "        public static System.Type RequestType => typeof(CartwheelTextToMotionRequest);\n" +
+                "        public static string Id => CartwheelTextToMotionModel.Id;\n    }\n}\n");
+
+            var build = await _fixture.BuildAsync(directory);
+
+            PackageFixture.AssertCleanBuild(build);
+            Assert.Equal(csprojBefore, File.ReadAllText(Path.Combine(directory, ConsoleName + ".csproj")));
+        }
+
+        [Fact]
+        public async Task A4_an_out_of_range_literal_is_reported_by_the_analyzer()
+        {
+            var directory = await ConsoleAsync();
+            var file = Path.Combine(directory, "OutOfRange.cs");
+            File.WriteAllText(file,
+                "namespace LtxConsole\n{\n    internal static class OutOfRange\n    {\n" +
+                "        public static Ltx2_19bExtendVideoRequest Make() => new Ltx2_19bExtendVideoRequest { Prompt = \"p\", Video = \"asset_1\", Fps = 120 };\n" +
+                "    }\n}\n");
+            try
+            {
+                var build = await _fixture.BuildAsync(directory);
+
+                Assert.True(build.ExitCode == 0, build.ToString()); // a warning, not an error
+                Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: fps = 120 is outside"), build.Output);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        private async Task<string> ConsoleAsync()
+        {
+            if (s_console is not null && Directory.Exists(s_console))
+            {
+                return s_console;
+            }
+
+            var directory = await _fixture.NewProjectAsync("console", ConsoleName);
+            File.WriteAllText(Path.Combine(directory, "Program.cs"),
+                "using System;\nusing System.IO;\nusing LtxCodegen;\nusing LtxConsole;\n\n" +
+                "// Credentials and the service address from SCENARIO_API_KEY / SCENARIO_API_SECRET / SCENARIO_API_URL.\n" +
+                "using var client = new ScenarioClient(new ScenarioClientOptions());\n" +
+                "var video = await client.UploadAssetAsync(args[0]);\n" +
+                "var request = new Ltx2_19bExtendVideoRequest { Prompt = \"The camera keeps gliding over the hills\", Video = video, ExtendDuration = 4 };\n" +
+                "var job = await client.RunLtx2_19bExtendVideoAsync(request, new Progress<ScenarioJob>(j => Console.WriteLine($\"{j.Status} {j.Progress:P0}\")));\n" +
+                "await client.DownloadAssetAsync(job.AssetIds[0], args[1]);\n" +
+                "Console.WriteLine($\"Downloaded {new FileInfo(args[1]).Length} bytes from job {job.JobId}\");\n");
+
+            var build = await _fixture.BuildAsync(directory);
+
+            PackageFixture.AssertCleanBuild(build);
+            s_console = directory;
+            return directory;
+        }
+    }
+}
