@@ -216,6 +216,33 @@ namespace LtxCodegen.Cli.Tests
             Assert.Single(Directory.GetFiles(outDir, "*.png"));
         }
 
+        [Fact]
+        public async Task Unreachable_service_exits_3()
+        {
+            await using var cli = await CliRun.StartAsync();
+            var closedPort = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            closedPort.Start();
+            var port = ((System.Net.IPEndPoint)closedPort.LocalEndpoint).Port;
+            closedPort.Stop();
+            var host = cli.Host();
+            var unreachable = new CliHost
+            {
+                Out = host.Out, Error = host.Error, ApiKey = host.ApiKey, ApiSecret = host.ApiSecret, PollInterval = host.PollInterval,
+                BaseAddress = new Uri("http://127.0.0.1:" + port + "/v1/"),
+            };
+            var code = await Program.RunAsync(new[] { "run", Extend, "--prompt", "x", "--video", "asset_abc", "--out", cli.Temp }, unreachable);
+            Assert.True(code == 3, code + cli.Output);
+        }
+
+        [Fact]
+        public async Task Help_for_a_model_lists_its_options_and_exits_0()
+        {
+            await using var cli = await CliRun.StartAsync();
+            Assert.Equal(0, await cli.RunAsync("run", Extend, "--help"));
+            Assert.Contains("--num-inference-steps", cli.Out.ToString());
+            Assert.Contains("[1..20]", cli.Out.ToString());
+        }
+
         private static ScenarioModelDescriptor ScenarioModels() =>
             LtxCodegen.Cli.Models.ScenarioModels.Find(Extend)!;
     }
