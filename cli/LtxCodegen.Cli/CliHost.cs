@@ -26,6 +26,9 @@ namespace LtxCodegen.Cli
         /// <summary>Options of the embedded emulator started when there are no credentials (and by <c>ltx demo</c>).</summary>
         public Func<ScenarioEmulatorOptions> EmulatorOptions { get; init; } = () => new ScenarioEmulatorOptions();
 
+        /// <summary>The models the CLI offers (default: every doc of schemas/, compiled in by the generator).</summary>
+        public System.Collections.Generic.IReadOnlyList<ScenarioModelDescriptor> Models { get; init; } = LtxCodegen.Cli.Models.ScenarioModels.All;
+
         /// <summary>Poll interval of the client (tests shorten it).</summary>
         public TimeSpan? PollInterval { get; init; }
 

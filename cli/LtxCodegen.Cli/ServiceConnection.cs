@@ -6,7 +6,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using LtxCodegen.Cli.Models;
 using LtxCodegen.Emulator;
 
 namespace LtxCodegen.Cli
@@ -30,9 +29,6 @@ namespace LtxCodegen.Cli
 
         public Uri BaseAddress => _options.BaseAddress;
 
-        /// <summary>Every model the CLI knows: the docs compiled from schemas/.</summary>
-        public static IReadOnlyList<ScenarioModelDescriptor> KnownModels => ScenarioModels.All;
-
         public static async Task<ServiceConnection> OpenAsync(CliHost host, bool forceEmulator, CancellationToken cancellationToken)
         {
             var useEmulator = forceEmulator || string.IsNullOrEmpty(host.ApiKey) || string.IsNullOrEmpty(host.ApiSecret);
@@ -41,7 +37,7 @@ namespace LtxCodegen.Cli
             if (useEmulator)
             {
                 var emulatorOptions = host.EmulatorOptions();
-                emulatorOptions.Models = KnownModels;
+                emulatorOptions.Models = host.Models;
                 emulator = await ScenarioEmulator.StartAsync(emulatorOptions, cancellationToken).ConfigureAwait(false);
                 options = new ScenarioClientOptions
                 {

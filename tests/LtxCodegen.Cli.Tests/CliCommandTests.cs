@@ -176,6 +176,73 @@ namespace LtxCodegen.Cli.Tests
             Assert.Contains("ltx jobs wait " + jobId, cli.Error.ToString());
         }
 
+        [Fact]
+        public async Task A_new_model_descriptor_gets_typed_options_with_no_cli_change()
+        {
+            var model = new ScenarioModelDescriptor("model_test-image", "Test image", "TestImage", new[]
+            {
+                new ScenarioParameterDescriptor("prompt", "Prompt", ScenarioParameterType.String, isRequired: true, maxLength: 20),
+                new ScenarioParameterDescriptor("numSamples", "NumSamples", ScenarioParameterType.Integer, minimum: 1, maximum: 4),
+                new ScenarioParameterDescriptor("hdr", "Hdr", ScenarioParameterType.Boolean),
+                new ScenarioParameterDescriptor("styles", "Styles", ScenarioParameterType.StringArray),
+                new ScenarioParameterDescriptor("guidance", "Guidance", ScenarioParameterType.Number, minimum: 0, maximum: 10),
+            });
+            var options = CliRun.FastOptions();
+            options.Models = new[] { model };
+            await using var cli = await CliRun.StartAsync(options);
+            var host = cli.Host();
+            var typed = new CliHost
+            {
+                Out = host.Out, Error = host.Error, ApiKey = host.ApiKey, ApiSecret = host.ApiSecret, BaseAddress = host.BaseAddress,
+                PollInterval = host.PollInterval, Models = new[] { model },
+            };
+
+            Assert.Equal(0, await Program.RunAsync(new[] { "models" }, typed));
+            Assert.Contains("--num-samples", cli.Out.ToString());
+
+            Assert.Equal(2, await Program.RunAsync(new[] { "run", "test-image", "--prompt", "a prompt that is far too long", "--num-samples", "9" }, typed));
+            Assert.Contains("--num-samples", cli.Error.ToString());
+            Assert.Equal(0, cli.Emulator.Requests.Total);
+
+            var outDir = Path.Combine(cli.Temp, "img");
+            var code = await Program.RunAsync(new[] { "run", "test-image", "--prompt", "cat", "--num-samples", "2", "--hdr", "--styles", "a", "b", "--guidance", "2.5", "--out", outDir }, typed);
+            Assert.True(code == 0, cli.Output);
+            var post = Assert.Single(cli.Emulator.Requests.Find("POST", "/v1/generate/"));
+            using var body = JsonDocument.Parse(post.Body!);
+            Assert.Equal(2, body.RootElement.GetProperty("numSamples").GetInt64());
+            Assert.True(body.RootElement.GetProperty("hdr").GetBoolean());
+            Assert.Equal(new[] { "a", "b" }, body.RootElement.GetProperty("styles").EnumerateArray().Select(e => e.GetString()).ToArray());
+            Assert.Equal(2.5, body.RootElement.GetProperty("guidance").GetDouble());
+            Assert.Single(Directory.GetFiles(outDir, "*.png"));
+        }
+
+        [Fact]
+        public async Task Unreachable_service_exits_3()
+        {
+            await using var cli = await CliRun.StartAsync();
+            var closedPort = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            closedPort.Start();
+            var port = ((System.Net.IPEndPoint)closedPort.LocalEndpoint).Port;
+            closedPort.Stop();
+            var host = cli.Host();
+            var unreachable = new CliHost
+            {
+                Out = host.Out, Error = host.Error, ApiKey = host.ApiKey, ApiSecret = host.ApiSecret, PollInterval = host.PollInterval,
+                BaseAddress = new Uri("http://127.0.0.1:" + port + "/v1/"),
+            };
+            var code = await Program.RunAsync(new[] { "run", Extend, "--prompt", "x", "--video", "asset_abc", "--out", cli.Temp }, unreachable);
+            Assert.True(code == 3, code + cli.Output);
+        }
+
+        [Fact]
+        public async Task Help_for_a_model_lists_its_options_and_exits_0()
+        {
+            await using var cli = await CliRun.StartAsync();
+            Assert.Equal(0, await cli.RunAsync("run", Extend, "--help"));
+            Assert.Contains("--num-inference-steps", cli.Out.ToString());
+            Assert.Contains("[1..20]", cli.Out.ToString());
+        }
+
         private static ScenarioModelDescriptor ScenarioModels() =>
             LtxCodegen.Cli.Models.ScenarioModels.Find(Extend)!;
     }

@@ -35,7 +35,7 @@ namespace LtxCodegen.Cli.Commands
                     var videoId = await client.UploadAssetAsync(stream, "sample.mp4", "video/mp4", cancellationToken).ConfigureAwait(false);
                     console.WriteLine("Uploaded the bundled sample clip (" + clip.Length + " bytes) as asset " + videoId);
 
-                    var models = ServiceConnection.KnownModels.Where(m => m.Id.Contains("ltx-2", StringComparison.OrdinalIgnoreCase)).ToList();
+                    var models = host.Models.Where(m => m.Id.Contains("ltx-2", StringComparison.OrdinalIgnoreCase)).ToList();
                     if (models.Count == 0)
                     {
                         host.Error.WriteLine("No LTX-2 model docs were compiled into this CLI.");

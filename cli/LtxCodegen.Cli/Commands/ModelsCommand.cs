@@ -13,7 +13,7 @@ namespace LtxCodegen.Cli.Commands
             command.SetAction(_ =>
             {
                 var console = host.CreateConsole();
-                foreach (var model in ServiceConnection.KnownModels)
+                foreach (var model in host.Models)
                 {
                     console.WriteLine();
                     console.MarkupLine("[bold]" + Markup.Escape(model.Id) + "[/]  " + Markup.Escape(model.Name));

@@ -19,7 +19,7 @@ namespace LtxCodegen.Cli.Commands
         public static Command Create(CliHost host)
         {
             var run = new Command("run", "Run a model: validate, upload local files, submit, follow the job, download the outputs.");
-            foreach (var model in ServiceConnection.KnownModels)
+            foreach (var model in host.Models)
             {
                 run.Subcommands.Add(CreateModelCommand(host, model));
             }
