@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using CsCheck;
+using LtxCodegen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace LtxCodegen.Robustness.Tests
+{
+    /// <summary>
+    /// CsCheck fuzz of the generator with docs mutated from the real ones plus hostile text. 2,000 cases by default;
+    /// <c>LTXCODEGEN_FUZZ_ITERATIONS=100000</c> for the long run.
+    /// </summary>
+    public sealed class GeneratorFuzzTests
+    {
+        private const int CompileEvery = 10;
+        private const int CompileBatch = 40;
+
+        private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None);
+
+        private static readonly ImmutableArray<MetadataReference> References =
+            ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+                .Split(Path.PathSeparator)
+                .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+                .Append(MetadataReference.CreateFromFile(typeof(LtxCodegen.IScenarioRequest).Assembly.Location))
+                .ToImmutableArray();
+
+        internal static readonly (string Name, string Text)[] RealDocs = LoadDocs();
+
+        private static (string, string)[] LoadDocs()
+        {
+            var root = Path.Combine(AppContext.BaseDirectory, "TestData");
+            return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Where(p => p.EndsWith(".md", StringComparison.Ordinal) || p.EndsWith(".json", StringComparison.Ordinal))
+                .Where(p => !Path.GetFileName(p).Equals("CORPUS-README.md", StringComparison.Ordinal))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (Path.GetFileName(p), File.ReadAllText(p)))
+                .ToArray();
+        }
+
+        [Fact]
+        public void TestDataHoldsTheRealDocs()
+        {
+            Assert.True(RealDocs.Length >= 10, "docs found: " + RealDocs.Length);
+            Assert.Contains(RealDocs, d => d.Name == "ltx-2-19b-extend-video.md");
+        }
+
+        [Fact]
+        public void GeneratorSurvivesMutatedAndHostileDocs()
+        {
+            var iterations = int.TryParse(Environment.GetEnvironmentVariable("LTXCODEGEN_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 2000;
+            var counter = 0;
+            var seenOutputs = new ConcurrentDictionary<string, byte>();
+            var toCompile = new ConcurrentQueue<(int Case, string Doc, string[] Sources)>();
+
+            FuzzCases.Cases.Sample(fuzzCase =>
+            {
+                var index = Interlocked.Increment(ref counter);
+                var path = "/fuzz/case" + index + "/schemas/" + fuzzCase.FileName;
+                GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                    new[] { new LtxCodegenGenerator().AsSourceGenerator() },
+                    new AdditionalText[] { new MemoryText(path, fuzzCase.Text) },
+                    ParseOptions,
+                    new Options("Fuzz.Case" + index));
+                var compilation = CSharpCompilation.Create("Fuzz" + index,
+                    new[] { CSharpSyntaxTree.ParseText("namespace Consumer { internal static class Placeholder { } }", ParseOptions) },
+                    References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                driver = driver.RunGenerators(compilation);
+                var result = driver.GetRunResult();
+
+                foreach (var r in result.Results)
+                {
+                    if (r.Exception != null)
+                    {
+                        throw new Exception("generator threw on " + fuzzCase, r.Exception);
+                    }
+                }
+
+                foreach (var d in result.Diagnostics)
+                {
+                    if (d.Id is "CS8784" or "CS8785" or "LTXG0015")
+                    {
+                        throw new Exception("generator failure " + d + " on " + fuzzCase);
+                    }
+
+                    var span = d.Location.GetLineSpan();
+                    if (d.Id.StartsWith("LTXG", StringComparison.Ordinal) && d.Id != "LTXG0013" &&
+                        (!span.IsValid || span.Path != path || span.StartLinePosition.Line < 0))
+                    {
+                        throw new Exception("diagnostic not located in the doc: " + d + " on " + fuzzCase);
+                    }
+                }
+
+                var sources = result.GeneratedTrees.Select(t => t.ToString()).ToArray();
+                if (sources.Length == 0)
+                {
+                    return;
+                }
+
+                // The namespace carries the case number: normalise it so equal outputs are seen as equal.
+                var key = string.Join("\n", sources).Replace("Fuzz.Case" + index + ";", "Fuzz.Case;").Replace("Fuzz.Case" + index + "\n", "Fuzz.Case\n");
+                var isNew = seenOutputs.TryAdd(key, 0);
+                if (isNew || index % CompileEvery == 0)
+                {
+                    toCompile.Enqueue((index, fuzzCase.ToString(), sources));
+                }
+            }, iter: iterations, threads: 1);
+
+            Assert.Equal(iterations, counter);
+            var compiled = 0;
+            foreach (var batch in toCompile.Chunk(CompileBatch))
+            {
+                var trees = batch.SelectMany(c => c.Sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, "/fuzz/case" + c.Case + "/g" + i + ".cs")));
+                var comp = CSharpCompilation.Create("FuzzBatch", trees, References,
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                var errors = comp.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                if (errors.Count > 0)
+                {
+                    var first = errors[0];
+                    var casePath = first.Location.GetLineSpan().Path;
+                    var culprit = batch.FirstOrDefault(c => casePath.StartsWith("/fuzz/case" + c.Case + "/", StringComparison.Ordinal));
+                    Assert.Fail("generated code does not compile: " + string.Join("\n", errors.Take(5)) + "\nDoc: " + culprit.Doc);
+                }
+
+                compiled += batch.Length;
+            }
+
+            Assert.True(compiled > 0, "no case generated code: the mutations are too destructive to test compilation");
+        }
+
+        private sealed class MemoryText : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public MemoryText(string path, string text)
+            {
+                Path = path;
+                _text = SourceText.From(text, Encoding.UTF8);
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        }
+
+        private sealed class Options : AnalyzerConfigOptionsProvider
+        {
+            private readonly GlobalOptions _global;
+
+            public Options(string rootNamespace) => _global = new GlobalOptions(rootNamespace);
+
+            public override AnalyzerConfigOptions GlobalOptions => _global;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => GlobalOptionsEmpty.Instance;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptionsEmpty.Instance;
+        }
+
+        private sealed class GlobalOptions : AnalyzerConfigOptions
+        {
+            private readonly string _ns;
+
+            public GlobalOptions(string ns) => _ns = ns;
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = key == "build_property.RootNamespace" ? _ns : string.Empty;
+                return key == "build_property.RootNamespace";
+            }
+        }
+
+        private sealed class GlobalOptionsEmpty : AnalyzerConfigOptions
+        {
+            public static readonly GlobalOptionsEmpty Instance = new GlobalOptionsEmpty();
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = string.Empty;
+                return false;
+            }
+        }
+    }
+}
