@@ -54,7 +54,7 @@ namespace LtxCodegen.Package.Tests
         [Fact]
         public async Task A2_netstandard20_library_with_CSharp9_builds_clean()
         {
-            var directory = await _fixture.NewProjectAsync("classlib", "LtxLibrary", "<LangVersion>9</LangVersion>");
+            var directory = await _fixture.NewProjectAsync("classlib", "LtxLibrary", "<LangVersion>9</LangVersion><ImplicitUsings>disable</ImplicitUsings>");
             var csproj = Path.Combine(directory, "LtxLibrary.csproj");
             File.WriteAllText(csproj, Regex.Replace(File.ReadAllText(csproj), "<TargetFramework>[^<]*</TargetFramework>", "<TargetFramework>netstandard2.0</TargetFramework>"));
             foreach (var file in Directory.GetFiles(directory, "*.cs"))
@@ -66,7 +66,7 @@ namespace LtxCodegen.Package.Tests
                 "using LtxCodegen;\n" +
                 "namespace LtxLibrary\n{\n" +
                 "    public static class Requests\n    {\n" +
-                "        public static IScenarioRequest Extend(string video) => new Ltx2_19bExtendVideoRequest { Prompt = \"The camera keeps gliding\", Video = video, Fps = 24 };\n" +
+                "        public static IScenarioRequest Extend(string video) => new Ltx2_19bExtendVideoRequest(\"The camera keeps gliding\", video) { Fps = 24 };\n" +
                 "        public static int ModelCount => ScenarioModels.All.Count;\n" +
                 "        public static string VideoToVideoId => Ltx2_19bVideoToVideoModel.Id;\n" +
                 "    }\n}\n");
