@@ -40,7 +40,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 options.Configure(configure);
             }
 
-            var builder = services.AddHttpClient<ScenarioClient>(ScenarioClientRegistration.HttpClientName)
+            var builder = services.AddHttpClient(ScenarioClientRegistration.HttpClientName)
                 .AddTypedClient((http, provider) => new ScenarioClient(
                     http,
                     provider.GetRequiredService<IOptions<ScenarioClientOptions>>().Value,

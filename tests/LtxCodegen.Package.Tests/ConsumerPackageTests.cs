@@ -54,7 +54,7 @@ namespace LtxCodegen.Package.Tests
         [Fact]
         public async Task A2_netstandard20_library_with_CSharp9_builds_clean()
         {
-            var directory = await _fixture.NewProjectAsync("classlib", "LtxLibrary", "<LangVersion>9</LangVersion>");
+            var directory = await _fixture.NewProjectAsync("classlib", "LtxLibrary", "<LangVersion>9</LangVersion><ImplicitUsings>disable</ImplicitUsings>");
             var csproj = Path.Combine(directory, "LtxLibrary.csproj");
             File.WriteAllText(csproj, Regex.Replace(File.ReadAllText(csproj), "<TargetFramework>[^<]*</TargetFramework>", "<TargetFramework>netstandard2.0</TargetFramework>"));
             foreach (var file in Directory.GetFiles(directory, "*.cs"))
@@ -66,7 +66,7 @@ namespace LtxCodegen.Package.Tests
                 "using LtxCodegen;\n" +
                 "namespace LtxLibrary\n{\n" +
                 "    public static class Requests\n    {\n" +
-                "        public static IScenarioRequest Extend(string video) => new Ltx2_19bExtendVideoRequest { Prompt = \"The camera keeps gliding\", Video = video, Fps = 24 };\n" +
+                "        public static IScenarioRequest Extend(string video) => new Ltx2_19bExtendVideoRequest(\"The camera keeps gliding\", video) { Fps = 24 };\n" +
                 "        public static int ModelCount => ScenarioModels.All.Count;\n" +
                 "        public static string VideoToVideoId => Ltx2_19bVideoToVideoModel.Id;\n" +
                 "    }\n}\n");
@@ -114,6 +114,44 @@ namespace LtxCodegen.Package.Tests
             {
                 File.Delete(file);
             }
+        }
+
+        [Fact]
+        public void A0_the_package_holds_runtime_analyzers_build_files_and_metadata()
+        {
+            using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(_fixture.Feed, "LtxCodegen." + _fixture.Version + ".nupkg"));
+            var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+            foreach (var expected in new[]
+            {
+                "lib/netstandard2.0/LtxCodegen.Runtime.dll", "lib/netstandard2.0/LtxCodegen.Runtime.xml", "lib/net8.0/LtxCodegen.Runtime.dll",
+                "analyzers/dotnet/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/cs/LtxCodegen.Analyzers.dll",
+                "analyzers/dotnet/cs/LtxCodegen.CodeFixes.dll", "analyzers/dotnet/cs/Markdig.dll",
+                "buildTransitive/LtxCodegen.props", "buildTransitive/LtxCodegen.targets", "README.md",
+            })
+            {
+                Assert.Contains(expected, entries);
+            }
+
+            Assert.Equal(
+                File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "generator", "LtxCodegen.Generator", "build", "LtxCodegen.props")),
+                new StreamReader(package.GetEntry("buildTransitive/LtxCodegen.props")!.Open()).ReadToEnd());
+            var nuspec = new StreamReader(package.GetEntry("LtxCodegen.nuspec")!.Open()).ReadToEnd();
+            Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+            Assert.Contains("<readme>README.md</readme>", nuspec);
+            Assert.Contains("<repository type=\"git\" url=\"https://", nuspec);
+            Assert.DoesNotContain("Markdig", nuspec); // shipped inside, never a dependency
+            Assert.True(File.Exists(Path.Combine(_fixture.Feed, "LtxCodegen." + _fixture.Version + ".snupkg")));
+        }
+
+        [Fact]
+        public async Task A5_a_compiler_older_than_required_fails_with_a_clear_error()
+        {
+            var directory = await ConsoleAsync();
+
+            var build = await _fixture.DotnetAsync(directory, "build", "-c", "Release", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:LtxCodegenMinimumMSBuildVersion=99.0");
+
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Matches(new Regex(@"error LTXG0100: LtxCodegen needs the C# compiler from the \.NET 8 SDK"), build.Output);
         }
 
         private async Task<string> ConsoleAsync()

@@ -69,10 +69,15 @@ namespace LtxCodegen.Package.Tests
         public Task<ProcessResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
             ProcessRunner.RunAsync("dotnet", arguments, workingDirectory, Environment, BuildTimeout);
 
-        /// <summary>`dotnet new {template}` in a fresh folder, then a PackageReference to the packed LtxCodegen.</summary>
+        /// <summary>`dotnet new {template}` in a fresh folder, a PackageReference to the packed LtxCodegen, and the repository's schemas/ docs.</summary>
         public async Task<string> NewProjectAsync(string template, string name, string? extraProperties = null)
         {
             var directory = Path.Combine(Root, name);
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true); // what an earlier, failed attempt left
+            }
+
             var created = await DotnetAsync(Root, "new", template, "-n", name, "-o", directory, "--no-restore");
             Assert.True(created.ExitCode == 0, created.ToString());
             var csproj = Path.Combine(directory, name + ".csproj");
@@ -82,9 +87,10 @@ namespace LtxCodegen.Package.Tests
                 "  <ItemGroup>\n    <PackageReference Include=\"LtxCodegen\" Version=\"" + Version + "\" />\n  </ItemGroup>\n</Project>");
             File.WriteAllText(csproj, text);
             Directory.CreateDirectory(Path.Combine(directory, "schemas"));
-            foreach (var seed in new[] { "ltx-2-19b-extend-video.md", "ltx-2-19b-video-to-video.md" })
+            // The two seed pages and the repository's JSON docs that complete them (video input, LTX option lists).
+            foreach (var doc in Directory.GetFiles(Path.Combine(RepositoryRoot, "schemas")))
             {
-                File.Copy(Path.Combine(RepositoryRoot, "schemas", seed), Path.Combine(directory, "schemas", seed));
+                File.Copy(doc, Path.Combine(directory, "schemas", Path.GetFileName(doc)));
             }
 
             return directory;
