@@ -2,8 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using CsCheck;
@@ -13,6 +15,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace LtxCodegen.Robustness.Tests
 {
@@ -37,6 +40,10 @@ namespace LtxCodegen.Robustness.Tests
 
         internal static readonly (string Name, string Text)[] RealDocs = LoadDocs();
 
+        private readonly ITestOutputHelper _output;
+
+        public GeneratorFuzzTests(ITestOutputHelper output) => _output = output;
+
         private static (string, string)[] LoadDocs()
         {
             var root = Path.Combine(AppContext.BaseDirectory, "TestData");
@@ -58,10 +65,40 @@ namespace LtxCodegen.Robustness.Tests
         [Fact]
         public void GeneratorSurvivesMutatedAndHostileDocs()
         {
-            var iterations = int.TryParse(Environment.GetEnvironmentVariable("LTXCODEGEN_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 2000;
+            var iterations = EnvInt("LTXCODEGEN_FUZZ_ITERATIONS", 2000);
+            var threads = EnvInt("LTXCODEGEN_FUZZ_THREADS", 1);
             var counter = 0;
+            var compiled = 0;
+            var clock = Stopwatch.StartNew();
+
+            // Outputs are remembered by hash and compiled in batches as they fill, so a 100,000-case run holds at
+            // most a few batches of sources in memory.
             var seenOutputs = new ConcurrentDictionary<string, byte>();
-            var toCompile = new ConcurrentQueue<(int Case, string Doc, string[] Sources)>();
+            var pending = new List<(int Case, string Doc, string[] Sources)>();
+            var failures = new ConcurrentQueue<string>();
+
+            void CompileIfFull(bool drain)
+            {
+                List<(int Case, string Doc, string[] Sources)> batch;
+                lock (pending)
+                {
+                    if (pending.Count == 0 || (!drain && pending.Count < CompileBatch))
+                    {
+                        return;
+                    }
+
+                    batch = pending.ToList();
+                    pending.Clear();
+                }
+
+                var failure = Compile(batch);
+                if (failure != null)
+                {
+                    failures.Enqueue(failure);
+                }
+
+                Interlocked.Add(ref compiled, batch.Count);
+            }
 
             FuzzCases.Cases.Sample(fuzzCase =>
             {
@@ -108,35 +145,51 @@ namespace LtxCodegen.Robustness.Tests
                 }
 
                 // The namespace carries the case number: normalise it so equal outputs are seen as equal.
-                var key = string.Join("\n", sources).Replace("Fuzz.Case" + index + ";", "Fuzz.Case;").Replace("Fuzz.Case" + index + "\n", "Fuzz.Case\n");
-                var isNew = seenOutputs.TryAdd(key, 0);
-                if (isNew || index % CompileEvery == 0)
+                var key = Hash(string.Join("\n", sources).Replace("Fuzz.Case" + index + ";", "Fuzz.Case;").Replace("Fuzz.Case" + index + "\n", "Fuzz.Case\n"));
+                if (seenOutputs.TryAdd(key, 0) || index % CompileEvery == 0)
                 {
-                    toCompile.Enqueue((index, fuzzCase.ToString(), sources));
-                }
-            }, iter: iterations, threads: 1);
+                    lock (pending)
+                    {
+                        pending.Add((index, fuzzCase.ToString(), sources));
+                    }
 
+                    CompileIfFull(drain: false);
+                }
+            }, iter: iterations, threads: threads);
+
+            CompileIfFull(drain: true);
+            _output.WriteLine(FormattableString.Invariant(
+                $"{counter} cases on {threads} thread(s) in {clock.Elapsed.TotalSeconds:F1} s ({counter / clock.Elapsed.TotalSeconds:F0} cases/s); {seenOutputs.Count} distinct outputs; {compiled} compiled."));
             Assert.Equal(iterations, counter);
-            var compiled = 0;
-            foreach (var batch in toCompile.Chunk(CompileBatch))
-            {
-                var trees = batch.SelectMany(c => c.Sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, "/fuzz/case" + c.Case + "/g" + i + ".cs")));
-                var comp = CSharpCompilation.Create("FuzzBatch", trees, References,
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-                var errors = comp.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-                if (errors.Count > 0)
-                {
-                    var first = errors[0];
-                    var casePath = first.Location.GetLineSpan().Path;
-                    var culprit = batch.FirstOrDefault(c => casePath.StartsWith("/fuzz/case" + c.Case + "/", StringComparison.Ordinal));
-                    Assert.Fail("generated code does not compile: " + string.Join("\n", errors.Take(5)) + "\nDoc: " + culprit.Doc);
-                }
-
-                compiled += batch.Length;
-            }
-
+            Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
             Assert.True(compiled > 0, "no case generated code: the mutations are too destructive to test compilation");
         }
+
+        // Compiles a batch of cases' outputs together; returns the first errors and the doc that caused them, or null.
+        private static string? Compile(List<(int Case, string Doc, string[] Sources)> batch)
+        {
+            var trees = batch.SelectMany(c => c.Sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, "/fuzz/case" + c.Case + "/g" + i + ".cs")));
+            var comp = CSharpCompilation.Create("FuzzBatch", trees, References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var errors = comp.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count == 0)
+            {
+                return null;
+            }
+
+            var casePath = errors[0].Location.GetLineSpan().Path;
+            var culprit = batch.FirstOrDefault(c => casePath.StartsWith("/fuzz/case" + c.Case + "/", StringComparison.Ordinal));
+            return "generated code does not compile: " + string.Join("\n", errors.Take(5)) + "\nDoc: " + culprit.Doc;
+        }
+
+        private static string Hash(string text)
+        {
+            using var sha = SHA256.Create();
+            return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+        }
+
+        private static int EnvInt(string name, int fallback) =>
+            int.TryParse(Environment.GetEnvironmentVariable(name), out var n) && n > 0 ? n : fallback;
 
         private sealed class MemoryText : AdditionalText
         {

@@ -2,9 +2,17 @@ using LtxCodegen.Generator.Model;
 
 namespace LtxCodegen.Generator.Emitting
 {
-    /// <summary>Emits <c>WriteJson(Utf8JsonWriter)</c>: exact wire names, unset values omitted, multiples rounded.</summary>
+    /// <summary>
+    /// Emits <c>WriteJson(Utf8JsonWriter)</c>: exact wire names, unset values omitted, multiples rounded. The wire names
+    /// are encoded once (<c>JsonEncodedText</c> fields in a nested <c>JsonNames</c> class), not on every call.
+    /// </summary>
     internal static class JsonWriterEmitter
     {
+        /// <summary>The nested class holding the pre-encoded wire names (a reserved request member name).</summary>
+        public const string NamesClass = "JsonNames";
+
+        private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
+
         public static void Emit(CodeWriter w, ModelPlan plan)
         {
             w.Doc("Writes the request body as a JSON object under the exact wire names, omitting unset values.");
@@ -23,11 +31,32 @@ namespace LtxCodegen.Generator.Emitting
             w.Close();
             w.Line();
             w.Line("private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;");
+            EmitNames(w, plan);
         }
+
+        private static void EmitNames(CodeWriter w, ModelPlan plan)
+        {
+            if (plan.Parameters.Count == 0)
+            {
+                return;
+            }
+
+            w.Line();
+            w.Open("private static class " + NamesClass);
+            foreach (var p in plan.Parameters)
+            {
+                w.Line("public static readonly " + EncodedText + " " + FieldName(p) + " = " + EncodedText + ".Encode(" + Escaping.Literal(p.Spec.WireName) + ");");
+            }
+
+            w.Close();
+        }
+
+        // The property names are unique and never a member of object (ModelPlan reserves those).
+        private static string FieldName(ParameterPlan p) => p.Property;
 
         private static void EmitParameter(CodeWriter w, ParameterPlan p)
         {
-            var wire = Escaping.Literal(p.Spec.WireName);
+            var wire = NamesClass + "." + FieldName(p);
             var v = p.Local;
             if (p.IsNonNullableValue || (!p.IsValueType && p.IsRequired))
             {

@@ -12,6 +12,7 @@ namespace LtxCodegen.Generator.Emitting
         {
             "ModelId", "Descriptor", "Validate", "WriteJson", "Equals", "GetHashCode", "ToString", "GetType",
             "MemberwiseClone", "Finalize", "ReferenceEquals", "OnValidate", "RoundToMultiple", "FormatNumber",
+            JsonWriterEmitter.NamesClass,
         };
 
         public ModelPlan(ModelSpec model)

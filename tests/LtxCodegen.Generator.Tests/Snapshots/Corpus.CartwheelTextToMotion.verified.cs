@@ -295,80 +295,102 @@ namespace Consumer.Models
             writer.WriteStartObject();
             {
                 var value0 = Prompt;
-                writer.WriteString("prompt", value0);
+                writer.WriteString(JsonNames.Prompt, value0);
             }
             if (CharacterModel is string value1)
             {
-                writer.WriteString("characterModel", value1);
+                writer.WriteString(JsonNames.CharacterModel, value1);
             }
             if (CharacterFile is string value2)
             {
-                writer.WriteString("characterFile", value2);
+                writer.WriteString(JsonNames.CharacterFile, value2);
             }
             if (Duration is double value3)
             {
-                writer.WriteNumber("duration", value3);
+                writer.WriteNumber(JsonNames.Duration, value3);
             }
             if (CfgScale is double value4)
             {
-                writer.WriteNumber("cfgScale", value4);
+                writer.WriteNumber(JsonNames.CfgScale, value4);
             }
             if (OutputFormat is CartwheelTextToMotionOutputFormat value5)
             {
-                writer.WriteString("outputFormat", value5.Value);
+                writer.WriteString(JsonNames.OutputFormat, value5.Value);
             }
             if (FrameRate is double value6)
             {
-                writer.WriteNumber("frameRate", value6);
+                writer.WriteNumber(JsonNames.FrameRate, value6);
             }
             if (Forward is CartwheelTextToMotionForward value7)
             {
-                writer.WriteString("forward", value7.Value);
+                writer.WriteString(JsonNames.Forward, value7.Value);
             }
             if (Up is CartwheelTextToMotionUp value8)
             {
-                writer.WriteString("up", value8.Value);
+                writer.WriteString(JsonNames.Up, value8.Value);
             }
             if (FrameStepSize is double value9)
             {
-                writer.WriteNumber("frameStepSize", value9);
+                writer.WriteNumber(JsonNames.FrameStepSize, value9);
             }
             if (MoveInPlace is bool value10)
             {
-                writer.WriteBoolean("moveInPlace", value10);
+                writer.WriteBoolean(JsonNames.MoveInPlace, value10);
             }
             if (IkFeet is bool value11)
             {
-                writer.WriteBoolean("ikFeet", value11);
+                writer.WriteBoolean(JsonNames.IkFeet, value11);
             }
             if (IkHands is bool value12)
             {
-                writer.WriteBoolean("ikHands", value12);
+                writer.WriteBoolean(JsonNames.IkHands, value12);
             }
             if (FaceExpression is CartwheelTextToMotionFaceExpression value13)
             {
-                writer.WriteString("faceExpression", value13.Value);
+                writer.WriteString(JsonNames.FaceExpression, value13.Value);
             }
             if (HandPose is CartwheelTextToMotionHandPose value14)
             {
-                writer.WriteString("handPose", value14.Value);
+                writer.WriteString(JsonNames.HandPose, value14.Value);
             }
             if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15)
             {
-                writer.WriteString("keyframeCleaning", value15.Value);
+                writer.WriteString(JsonNames.KeyframeCleaning, value15.Value);
             }
             if (Loop is bool value16)
             {
-                writer.WriteBoolean("loop", value16);
+                writer.WriteBoolean(JsonNames.Loop, value16);
             }
             if (SkinHex is string value17)
             {
-                writer.WriteString("skinHex", value17);
+                writer.WriteString(JsonNames.SkinHex, value17);
             }
             writer.WriteEndObject();
         }
 
         private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
+
+        private static class JsonNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+            public static readonly global::System.Text.Json.JsonEncodedText CharacterModel = global::System.Text.Json.JsonEncodedText.Encode("characterModel");
+            public static readonly global::System.Text.Json.JsonEncodedText CharacterFile = global::System.Text.Json.JsonEncodedText.Encode("characterFile");
+            public static readonly global::System.Text.Json.JsonEncodedText Duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
+            public static readonly global::System.Text.Json.JsonEncodedText CfgScale = global::System.Text.Json.JsonEncodedText.Encode("cfgScale");
+            public static readonly global::System.Text.Json.JsonEncodedText OutputFormat = global::System.Text.Json.JsonEncodedText.Encode("outputFormat");
+            public static readonly global::System.Text.Json.JsonEncodedText FrameRate = global::System.Text.Json.JsonEncodedText.Encode("frameRate");
+            public static readonly global::System.Text.Json.JsonEncodedText Forward = global::System.Text.Json.JsonEncodedText.Encode("forward");
+            public static readonly global::System.Text.Json.JsonEncodedText Up = global::System.Text.Json.JsonEncodedText.Encode("up");
+            public static readonly global::System.Text.Json.JsonEncodedText FrameStepSize = global::System.Text.Json.JsonEncodedText.Encode("frameStepSize");
+            public static readonly global::System.Text.Json.JsonEncodedText MoveInPlace = global::System.Text.Json.JsonEncodedText.Encode("moveInPlace");
+            public static readonly global::System.Text.Json.JsonEncodedText IkFeet = global::System.Text.Json.JsonEncodedText.Encode("ikFeet");
+            public static readonly global::System.Text.Json.JsonEncodedText IkHands = global::System.Text.Json.JsonEncodedText.Encode("ikHands");
+            public static readonly global::System.Text.Json.JsonEncodedText FaceExpression = global::System.Text.Json.JsonEncodedText.Encode("faceExpression");
+            public static readonly global::System.Text.Json.JsonEncodedText HandPose = global::System.Text.Json.JsonEncodedText.Encode("handPose");
+            public static readonly global::System.Text.Json.JsonEncodedText KeyframeCleaning = global::System.Text.Json.JsonEncodedText.Encode("keyframeCleaning");
+            public static readonly global::System.Text.Json.JsonEncodedText Loop = global::System.Text.Json.JsonEncodedText.Encode("loop");
+            public static readonly global::System.Text.Json.JsonEncodedText SkinHex = global::System.Text.Json.JsonEncodedText.Encode("skinHex");
+        }
     }
 
     /// <summary>Values of <c>outputFormat</c> for <see cref="CartwheelTextToMotionRequest.OutputFormat"/>.</summary>

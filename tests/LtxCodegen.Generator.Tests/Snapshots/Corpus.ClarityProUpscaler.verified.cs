@@ -106,20 +106,27 @@ namespace Consumer.Models
             writer.WriteStartObject();
             {
                 var value0 = Image;
-                writer.WriteString("image", value0);
+                writer.WriteString(JsonNames.Image, value0);
             }
             if (ScaleFactor is double value1)
             {
-                writer.WriteNumber("scaleFactor", value1);
+                writer.WriteNumber(JsonNames.ScaleFactor, value1);
             }
             if (Creativity is double value2)
             {
-                writer.WriteNumber("creativity", value2);
+                writer.WriteNumber(JsonNames.Creativity, value2);
             }
             writer.WriteEndObject();
         }
 
         private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
+
+        private static class JsonNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Image = global::System.Text.Json.JsonEncodedText.Encode("image");
+            public static readonly global::System.Text.Json.JsonEncodedText ScaleFactor = global::System.Text.Json.JsonEncodedText.Encode("scaleFactor");
+            public static readonly global::System.Text.Json.JsonEncodedText Creativity = global::System.Text.Json.JsonEncodedText.Encode("creativity");
+        }
     }
 
     /// <summary>The Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler): its id and descriptor.</summary>

@@ -137,40 +137,52 @@ namespace Consumer.Models
             writer.WriteStartObject();
             {
                 var value0 = Prompt;
-                writer.WriteString("prompt", value0);
+                writer.WriteString(JsonNames.Prompt, value0);
             }
             if (VideoReferenceType is string value1)
             {
-                writer.WriteString("videoReferenceType", value1);
+                writer.WriteString(JsonNames.VideoReferenceType, value1);
             }
             if (KeepOriginalSound is bool value2)
             {
-                writer.WriteBoolean("keepOriginalSound", value2);
+                writer.WriteBoolean(JsonNames.KeepOriginalSound, value2);
             }
             if (GenerateAudio is bool value3)
             {
-                writer.WriteBoolean("generateAudio", value3);
+                writer.WriteBoolean(JsonNames.GenerateAudio, value3);
             }
             if (Mode is string value4)
             {
-                writer.WriteString("mode", value4);
+                writer.WriteString(JsonNames.Mode, value4);
             }
             if (AspectRatio is string value5)
             {
-                writer.WriteString("aspectRatio", value5);
+                writer.WriteString(JsonNames.AspectRatio, value5);
             }
             if (Duration is double value6)
             {
-                writer.WriteNumber("duration", value6);
+                writer.WriteNumber(JsonNames.Duration, value6);
             }
             if (MultiPrompt is string value7)
             {
-                writer.WriteString("multiPrompt", value7);
+                writer.WriteString(JsonNames.MultiPrompt, value7);
             }
             writer.WriteEndObject();
         }
 
         private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
+
+        private static class JsonNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+            public static readonly global::System.Text.Json.JsonEncodedText VideoReferenceType = global::System.Text.Json.JsonEncodedText.Encode("videoReferenceType");
+            public static readonly global::System.Text.Json.JsonEncodedText KeepOriginalSound = global::System.Text.Json.JsonEncodedText.Encode("keepOriginalSound");
+            public static readonly global::System.Text.Json.JsonEncodedText GenerateAudio = global::System.Text.Json.JsonEncodedText.Encode("generateAudio");
+            public static readonly global::System.Text.Json.JsonEncodedText Mode = global::System.Text.Json.JsonEncodedText.Encode("mode");
+            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
+            public static readonly global::System.Text.Json.JsonEncodedText Duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
+            public static readonly global::System.Text.Json.JsonEncodedText MultiPrompt = global::System.Text.Json.JsonEncodedText.Encode("multiPrompt");
+        }
     }
 
     /// <summary>The Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video): its id and descriptor.</summary>

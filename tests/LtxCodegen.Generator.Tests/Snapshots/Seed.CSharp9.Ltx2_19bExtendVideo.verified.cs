@@ -275,80 +275,102 @@ namespace Consumer.Models
             writer.WriteStartObject();
             {
                 var value0 = Prompt;
-                writer.WriteString("prompt", value0);
+                writer.WriteString(JsonNames.Prompt, value0);
             }
             if (VideoStrength is double value1)
             {
-                writer.WriteNumber("videoStrength", value1);
+                writer.WriteNumber(JsonNames.VideoStrength, value1);
             }
             if (ExtendDuration is double value2)
             {
-                writer.WriteNumber("extendDuration", value2);
+                writer.WriteNumber(JsonNames.ExtendDuration, value2);
             }
             if (ContextDuration is double value3)
             {
-                writer.WriteNumber("contextDuration", value3);
+                writer.WriteNumber(JsonNames.ContextDuration, value3);
             }
             if (AspectRatio is string value4)
             {
-                writer.WriteString("aspectRatio", value4);
+                writer.WriteString(JsonNames.AspectRatio, value4);
             }
             if (Resolution is string value5)
             {
-                writer.WriteString("resolution", value5);
+                writer.WriteString(JsonNames.Resolution, value5);
             }
             if (Width is double value6)
             {
-                writer.WriteNumber("width", RoundToMultiple(value6, 64.0));
+                writer.WriteNumber(JsonNames.Width, RoundToMultiple(value6, 64.0));
             }
             if (Height is double value7)
             {
-                writer.WriteNumber("height", RoundToMultiple(value7, 64.0));
+                writer.WriteNumber(JsonNames.Height, RoundToMultiple(value7, 64.0));
             }
             if (Fps is double value8)
             {
-                writer.WriteNumber("fps", value8);
+                writer.WriteNumber(JsonNames.Fps, value8);
             }
             if (NumInferenceSteps is double value9)
             {
-                writer.WriteNumber("numInferenceSteps", value9);
+                writer.WriteNumber(JsonNames.NumInferenceSteps, value9);
             }
             if (GuidanceScale is double value10)
             {
-                writer.WriteNumber("guidanceScale", value10);
+                writer.WriteNumber(JsonNames.GuidanceScale, value10);
             }
             if (CameraMotion is string value11)
             {
-                writer.WriteString("cameraMotion", value11);
+                writer.WriteString(JsonNames.CameraMotion, value11);
             }
             if (CameraMotionStrength is double value12)
             {
-                writer.WriteNumber("cameraMotionStrength", value12);
+                writer.WriteNumber(JsonNames.CameraMotionStrength, value12);
             }
             if (GenerateAudio is bool value13)
             {
-                writer.WriteBoolean("generateAudio", value13);
+                writer.WriteBoolean(JsonNames.GenerateAudio, value13);
             }
             if (AudioStrength is double value14)
             {
-                writer.WriteNumber("audioStrength", value14);
+                writer.WriteNumber(JsonNames.AudioStrength, value14);
             }
             if (EnhancePrompt is bool value15)
             {
-                writer.WriteBoolean("enhancePrompt", value15);
+                writer.WriteBoolean(JsonNames.EnhancePrompt, value15);
             }
             if (Seed is double value16)
             {
-                writer.WriteNumber("seed", value16);
+                writer.WriteNumber(JsonNames.Seed, value16);
             }
             if (NegativePrompt is string value17)
             {
-                writer.WriteString("negativePrompt", value17);
+                writer.WriteString(JsonNames.NegativePrompt, value17);
             }
             writer.WriteEndObject();
         }
 
         private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
+
+        private static class JsonNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+            public static readonly global::System.Text.Json.JsonEncodedText VideoStrength = global::System.Text.Json.JsonEncodedText.Encode("videoStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText ExtendDuration = global::System.Text.Json.JsonEncodedText.Encode("extendDuration");
+            public static readonly global::System.Text.Json.JsonEncodedText ContextDuration = global::System.Text.Json.JsonEncodedText.Encode("contextDuration");
+            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
+            public static readonly global::System.Text.Json.JsonEncodedText Resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution");
+            public static readonly global::System.Text.Json.JsonEncodedText Width = global::System.Text.Json.JsonEncodedText.Encode("width");
+            public static readonly global::System.Text.Json.JsonEncodedText Height = global::System.Text.Json.JsonEncodedText.Encode("height");
+            public static readonly global::System.Text.Json.JsonEncodedText Fps = global::System.Text.Json.JsonEncodedText.Encode("fps");
+            public static readonly global::System.Text.Json.JsonEncodedText NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("numInferenceSteps");
+            public static readonly global::System.Text.Json.JsonEncodedText GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidanceScale");
+            public static readonly global::System.Text.Json.JsonEncodedText CameraMotion = global::System.Text.Json.JsonEncodedText.Encode("cameraMotion");
+            public static readonly global::System.Text.Json.JsonEncodedText CameraMotionStrength = global::System.Text.Json.JsonEncodedText.Encode("cameraMotionStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText GenerateAudio = global::System.Text.Json.JsonEncodedText.Encode("generateAudio");
+            public static readonly global::System.Text.Json.JsonEncodedText AudioStrength = global::System.Text.Json.JsonEncodedText.Encode("audioStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText EnhancePrompt = global::System.Text.Json.JsonEncodedText.Encode("enhancePrompt");
+            public static readonly global::System.Text.Json.JsonEncodedText Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+            public static readonly global::System.Text.Json.JsonEncodedText NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negativePrompt");
+        }
     }
 
     /// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>

@@ -346,84 +346,107 @@ namespace Consumer.Models
             writer.WriteStartObject();
             {
                 var value0 = Prompt;
-                writer.WriteString("prompt", value0);
+                writer.WriteString(JsonNames.Prompt, value0);
             }
             {
                 var value1 = Video;
-                writer.WriteString("video", value1);
+                writer.WriteString(JsonNames.Video, value1);
             }
             if (VideoStrength is double value2)
             {
-                writer.WriteNumber("videoStrength", value2);
+                writer.WriteNumber(JsonNames.VideoStrength, value2);
             }
             if (ExtendDuration is double value3)
             {
-                writer.WriteNumber("extendDuration", value3);
+                writer.WriteNumber(JsonNames.ExtendDuration, value3);
             }
             if (ContextDuration is double value4)
             {
-                writer.WriteNumber("contextDuration", value4);
+                writer.WriteNumber(JsonNames.ContextDuration, value4);
             }
             if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5)
             {
-                writer.WriteString("aspectRatio", value5.Value);
+                writer.WriteString(JsonNames.AspectRatio, value5.Value);
             }
             if (Resolution is Ltx2_19bExtendVideoResolution value6)
             {
-                writer.WriteString("resolution", value6.Value);
+                writer.WriteString(JsonNames.Resolution, value6.Value);
             }
             if (Width is int value7)
             {
-                writer.WriteNumber("width", (int)RoundToMultiple(value7, 64.0));
+                writer.WriteNumber(JsonNames.Width, (int)RoundToMultiple(value7, 64.0));
             }
             if (Height is int value8)
             {
-                writer.WriteNumber("height", (int)RoundToMultiple(value8, 64.0));
+                writer.WriteNumber(JsonNames.Height, (int)RoundToMultiple(value8, 64.0));
             }
             if (Fps is double value9)
             {
-                writer.WriteNumber("fps", value9);
+                writer.WriteNumber(JsonNames.Fps, value9);
             }
             if (NumInferenceSteps is int value10)
             {
-                writer.WriteNumber("numInferenceSteps", value10);
+                writer.WriteNumber(JsonNames.NumInferenceSteps, value10);
             }
             if (GuidanceScale is double value11)
             {
-                writer.WriteNumber("guidanceScale", value11);
+                writer.WriteNumber(JsonNames.GuidanceScale, value11);
             }
             if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12)
             {
-                writer.WriteString("cameraMotion", value12.Value);
+                writer.WriteString(JsonNames.CameraMotion, value12.Value);
             }
             if (CameraMotionStrength is double value13)
             {
-                writer.WriteNumber("cameraMotionStrength", value13);
+                writer.WriteNumber(JsonNames.CameraMotionStrength, value13);
             }
             if (GenerateAudio is bool value14)
             {
-                writer.WriteBoolean("generateAudio", value14);
+                writer.WriteBoolean(JsonNames.GenerateAudio, value14);
             }
             if (AudioStrength is double value15)
             {
-                writer.WriteNumber("audioStrength", value15);
+                writer.WriteNumber(JsonNames.AudioStrength, value15);
             }
             if (EnhancePrompt is bool value16)
             {
-                writer.WriteBoolean("enhancePrompt", value16);
+                writer.WriteBoolean(JsonNames.EnhancePrompt, value16);
             }
             if (Seed is int value17)
             {
-                writer.WriteNumber("seed", value17);
+                writer.WriteNumber(JsonNames.Seed, value17);
             }
             if (NegativePrompt is string value18)
             {
-                writer.WriteString("negativePrompt", value18);
+                writer.WriteString(JsonNames.NegativePrompt, value18);
             }
             writer.WriteEndObject();
         }
 
         private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
+
+        private static class JsonNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+            public static readonly global::System.Text.Json.JsonEncodedText Video = global::System.Text.Json.JsonEncodedText.Encode("video");
+            public static readonly global::System.Text.Json.JsonEncodedText VideoStrength = global::System.Text.Json.JsonEncodedText.Encode("videoStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText ExtendDuration = global::System.Text.Json.JsonEncodedText.Encode("extendDuration");
+            public static readonly global::System.Text.Json.JsonEncodedText ContextDuration = global::System.Text.Json.JsonEncodedText.Encode("contextDuration");
+            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
+            public static readonly global::System.Text.Json.JsonEncodedText Resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution");
+            public static readonly global::System.Text.Json.JsonEncodedText Width = global::System.Text.Json.JsonEncodedText.Encode("width");
+            public static readonly global::System.Text.Json.JsonEncodedText Height = global::System.Text.Json.JsonEncodedText.Encode("height");
+            public static readonly global::System.Text.Json.JsonEncodedText Fps = global::System.Text.Json.JsonEncodedText.Encode("fps");
+            public static readonly global::System.Text.Json.JsonEncodedText NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("numInferenceSteps");
+            public static readonly global::System.Text.Json.JsonEncodedText GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidanceScale");
+            public static readonly global::System.Text.Json.JsonEncodedText CameraMotion = global::System.Text.Json.JsonEncodedText.Encode("cameraMotion");
+            public static readonly global::System.Text.Json.JsonEncodedText CameraMotionStrength = global::System.Text.Json.JsonEncodedText.Encode("cameraMotionStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText GenerateAudio = global::System.Text.Json.JsonEncodedText.Encode("generateAudio");
+            public static readonly global::System.Text.Json.JsonEncodedText AudioStrength = global::System.Text.Json.JsonEncodedText.Encode("audioStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText EnhancePrompt = global::System.Text.Json.JsonEncodedText.Encode("enhancePrompt");
+            public static readonly global::System.Text.Json.JsonEncodedText Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+            public static readonly global::System.Text.Json.JsonEncodedText NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negativePrompt");
+        }
     }
 
     /// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bExtendVideoRequest.AspectRatio"/>.</summary>

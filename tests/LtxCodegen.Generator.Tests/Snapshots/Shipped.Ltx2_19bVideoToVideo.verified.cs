@@ -375,92 +375,117 @@ namespace Consumer.Models
             writer.WriteStartObject();
             {
                 var value0 = Prompt;
-                writer.WriteString("prompt", value0);
+                writer.WriteString(JsonNames.Prompt, value0);
             }
             {
                 var value1 = Video;
-                writer.WriteString("video", value1);
+                writer.WriteString(JsonNames.Video, value1);
             }
             if (VideoStrength is double value2)
             {
-                writer.WriteNumber("videoStrength", value2);
+                writer.WriteNumber(JsonNames.VideoStrength, value2);
             }
             if (Image is string value3)
             {
-                writer.WriteString("image", value3);
+                writer.WriteString(JsonNames.Image, value3);
             }
             if (ImageStrength is double value4)
             {
-                writer.WriteNumber("imageStrength", value4);
+                writer.WriteNumber(JsonNames.ImageStrength, value4);
             }
             if (NegativePrompt is string value5)
             {
-                writer.WriteString("negativePrompt", value5);
+                writer.WriteString(JsonNames.NegativePrompt, value5);
             }
             if (Resolution is Ltx2_19bVideoToVideoResolution value6)
             {
-                writer.WriteString("resolution", value6.Value);
+                writer.WriteString(JsonNames.Resolution, value6.Value);
             }
             if (Width is int value7)
             {
-                writer.WriteNumber("width", (int)RoundToMultiple(value7, 64.0));
+                writer.WriteNumber(JsonNames.Width, (int)RoundToMultiple(value7, 64.0));
             }
             if (Height is int value8)
             {
-                writer.WriteNumber("height", (int)RoundToMultiple(value8, 64.0));
+                writer.WriteNumber(JsonNames.Height, (int)RoundToMultiple(value8, 64.0));
             }
             if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9)
             {
-                writer.WriteString("cameraMotion", value9.Value);
+                writer.WriteString(JsonNames.CameraMotion, value9.Value);
             }
             if (CameraMotionStrength is double value10)
             {
-                writer.WriteNumber("cameraMotionStrength", value10);
+                writer.WriteNumber(JsonNames.CameraMotionStrength, value10);
             }
             if (Duration is double value11)
             {
-                writer.WriteNumber("duration", value11);
+                writer.WriteNumber(JsonNames.Duration, value11);
             }
             if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12)
             {
-                writer.WriteString("aspectRatio", value12.Value);
+                writer.WriteString(JsonNames.AspectRatio, value12.Value);
             }
             if (Fps is double value13)
             {
-                writer.WriteNumber("fps", value13);
+                writer.WriteNumber(JsonNames.Fps, value13);
             }
             if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14)
             {
-                writer.WriteString("audioSource", value14.Value);
+                writer.WriteString(JsonNames.AudioSource, value14.Value);
             }
             if (Modality is Ltx2_19bVideoToVideoModality value15)
             {
-                writer.WriteString("modality", value15.Value);
+                writer.WriteString(JsonNames.Modality, value15.Value);
             }
             if (ModalityStrength is double value16)
             {
-                writer.WriteNumber("modalityStrength", value16);
+                writer.WriteNumber(JsonNames.ModalityStrength, value16);
             }
             if (NumInferenceSteps is int value17)
             {
-                writer.WriteNumber("numInferenceSteps", value17);
+                writer.WriteNumber(JsonNames.NumInferenceSteps, value17);
             }
             if (GuidanceScale is double value18)
             {
-                writer.WriteNumber("guidanceScale", value18);
+                writer.WriteNumber(JsonNames.GuidanceScale, value18);
             }
             if (EnhancePrompt is bool value19)
             {
-                writer.WriteBoolean("enhancePrompt", value19);
+                writer.WriteBoolean(JsonNames.EnhancePrompt, value19);
             }
             if (Seed is int value20)
             {
-                writer.WriteNumber("seed", value20);
+                writer.WriteNumber(JsonNames.Seed, value20);
             }
             writer.WriteEndObject();
         }
 
         private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
+
+        private static class JsonNames
+        {
+            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
+            public static readonly global::System.Text.Json.JsonEncodedText Video = global::System.Text.Json.JsonEncodedText.Encode("video");
+            public static readonly global::System.Text.Json.JsonEncodedText VideoStrength = global::System.Text.Json.JsonEncodedText.Encode("videoStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText Image = global::System.Text.Json.JsonEncodedText.Encode("image");
+            public static readonly global::System.Text.Json.JsonEncodedText ImageStrength = global::System.Text.Json.JsonEncodedText.Encode("imageStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negativePrompt");
+            public static readonly global::System.Text.Json.JsonEncodedText Resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution");
+            public static readonly global::System.Text.Json.JsonEncodedText Width = global::System.Text.Json.JsonEncodedText.Encode("width");
+            public static readonly global::System.Text.Json.JsonEncodedText Height = global::System.Text.Json.JsonEncodedText.Encode("height");
+            public static readonly global::System.Text.Json.JsonEncodedText CameraMotion = global::System.Text.Json.JsonEncodedText.Encode("cameraMotion");
+            public static readonly global::System.Text.Json.JsonEncodedText CameraMotionStrength = global::System.Text.Json.JsonEncodedText.Encode("cameraMotionStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText Duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
+            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
+            public static readonly global::System.Text.Json.JsonEncodedText Fps = global::System.Text.Json.JsonEncodedText.Encode("fps");
+            public static readonly global::System.Text.Json.JsonEncodedText AudioSource = global::System.Text.Json.JsonEncodedText.Encode("audioSource");
+            public static readonly global::System.Text.Json.JsonEncodedText Modality = global::System.Text.Json.JsonEncodedText.Encode("modality");
+            public static readonly global::System.Text.Json.JsonEncodedText ModalityStrength = global::System.Text.Json.JsonEncodedText.Encode("modalityStrength");
+            public static readonly global::System.Text.Json.JsonEncodedText NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("numInferenceSteps");
+            public static readonly global::System.Text.Json.JsonEncodedText GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidanceScale");
+            public static readonly global::System.Text.Json.JsonEncodedText EnhancePrompt = global::System.Text.Json.JsonEncodedText.Encode("enhancePrompt");
+            public static readonly global::System.Text.Json.JsonEncodedText Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
+        }
     }
 
     /// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bVideoToVideoRequest.Resolution"/>.</summary>
