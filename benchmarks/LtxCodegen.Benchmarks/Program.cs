@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Running;
@@ -6,9 +7,18 @@ namespace LtxCodegen.Benchmarks
 {
     public static class Program
     {
-        // dotnet run -c Release --project benchmarks/LtxCodegen.Benchmarks -- --filter '*' --job short
-        public static void Main(string[] args) =>
+        // BenchmarkDotNet: dotnet LtxCodegen.Benchmarks.dll --filter '*Serialization*' --inProcess
+        // Timed harness:   dotnet LtxCodegen.Benchmarks.dll client-cpu [--jobs 1000] [--rounds 3] [--emulator process]
+        public static async Task<int> Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "client-cpu")
+            {
+                return await ClientCpuHarness.RunAsync(args);
+            }
+
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
                 .Run(args, DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default));
+            return 0;
+        }
     }
 }

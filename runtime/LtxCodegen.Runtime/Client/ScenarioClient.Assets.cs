@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Net;
@@ -15,6 +16,9 @@ namespace LtxCodegen
     public sealed partial class ScenarioClient
     {
         private const int CopyBufferSize = 81920;
+
+        // The copy loop writes whole pooled buffers: a FileStream buffer of its own would only add a copy (1 = none).
+        private const int UnbufferedFile = 1;
 
         /// <summary>Reads an asset (its signed, short-lived download URL among others).</summary>
         public async Task<ScenarioAsset> GetAssetAsync(string assetId, CancellationToken cancellationToken = default)
@@ -66,7 +70,7 @@ namespace LtxCodegen
             long length;
             try
             {
-                using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, CopyBufferSize, useAsync: true))
+                using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, UnbufferedFile, useAsync: true))
                 {
                     (asset, length) = await DownloadCoreAsync(asset, file, cancellationToken).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -120,10 +124,22 @@ namespace LtxCodegen
         /// </summary>
         private async Task<(ScenarioAsset Asset, long Length)> DownloadCoreAsync(ScenarioAsset asset, Stream destination, CancellationToken cancellationToken)
         {
+            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+            try
+            {
+                return await DownloadWithBufferAsync(asset, destination, buffer, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private async Task<(ScenarioAsset Asset, long Length)> DownloadWithBufferAsync(ScenarioAsset asset, Stream destination, byte[] buffer, CancellationToken cancellationToken)
+        {
             var counter = new ByteCounter();
             var refreshed = false;
             var failures = 0;
-            var buffer = new byte[CopyBufferSize];
             while (true)
             {
                 var url = asset.Url ?? throw new ScenarioApiException(
