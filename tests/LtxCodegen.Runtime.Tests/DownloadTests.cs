@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using LtxCodegen.Models;
 using LtxCodegen.Runtime.Tests.Support;
 
 namespace LtxCodegen.Runtime.Tests
@@ -100,6 +101,40 @@ namespace LtxCodegen.Runtime.Tests
             Assert.Equal(2, emulator.Requests.Count("GET", "/cdn/"));
             Assert.False(File.Exists(path));
             Assert.False(File.Exists(path + ".part"));
+        }
+
+        [Fact]
+        public async Task A_job_output_that_cannot_be_downloaded_fails_with_the_job_id()
+        {
+            await using var emulator = await Emu.StartAsync();
+            using var client = Emu.Client(emulator);
+            var video = await client.UploadAssetAsync(Emu.ClipPath);
+            var job = await client.RunAsync(new Ltx2_19bExtendVideoRequest { Prompt = "lost output", Video = video });
+            emulator.Faults.ExpireNextAssetUrl(count: 2);
+            var path = Emu.TempFile(".mp4");
+
+            var ex = await Assert.ThrowsAsync<ScenarioApiException>(() => client.DownloadOutputAsync(job, path));
+
+            Assert.Equal(job.JobId, ex.JobId);
+            Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+            Assert.False(File.Exists(path));
+            Assert.False(File.Exists(path + ".part"));
+            Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.DownloadOutputAsync(job, path, index: job.AssetIds.Count); });
+        }
+
+        [Fact]
+        public async Task A_job_output_downloads_like_its_asset()
+        {
+            await using var emulator = await Emu.StartAsync();
+            using var client = Emu.Client(emulator);
+            var video = await client.UploadAssetAsync(Emu.ClipPath);
+            var job = await client.RunAsync(new Ltx2_19bExtendVideoRequest { Prompt = "kept output", Video = video });
+            var path = Emu.TempFile(".mp4");
+
+            var asset = await client.DownloadOutputAsync(job, path);
+
+            Assert.Equal(job.AssetIds[0], asset.Id);
+            Assert.Equal(await File.ReadAllBytesAsync(Emu.ClipPath), await File.ReadAllBytesAsync(path));
         }
 
         [Fact]

@@ -21,20 +21,47 @@ namespace LtxCodegen
         private const int UnbufferedFile = 1;
 
         /// <summary>Reads an asset (its signed, short-lived download URL among others).</summary>
-        public async Task<ScenarioAsset> GetAssetAsync(string assetId, CancellationToken cancellationToken = default)
+        public Task<ScenarioAsset> GetAssetAsync(string assetId, CancellationToken cancellationToken = default)
         {
             RequireId(assetId, nameof(assetId));
             ThrowIfDisposed();
+            return GetAssetCoreAsync(assetId, null, cancellationToken);
+        }
+
+        // jobId: the job the asset came out of, when known, so that failures name it.
+        private async Task<ScenarioAsset> GetAssetCoreAsync(string assetId, string? jobId, CancellationToken cancellationToken)
+        {
             var relative = "assets/" + Uri.EscapeDataString(assetId);
-            using var doc = await _transport.GetJsonAsync(relative, null, cancellationToken).ConfigureAwait(false);
+            using var doc = await _transport.GetJsonAsync(relative, jobId, cancellationToken).ConfigureAwait(false);
             return ScenarioJson.ReadAsset(doc.RootElement) ?? throw _transport.Error(
                 ScenarioTransport.Describe(HttpMethod.Get, _transport.ApiUri(relative)),
                 HttpStatusCode.OK,
                 new ErrorInfo("the response carries no asset", null, null),
-                null,
+                jobId,
                 null,
                 false,
                 null);
+        }
+
+        /// <summary>
+        /// Downloads output <paramref name="index"/> of a finished job to a file, as
+        /// <see cref="DownloadAssetAsync(string, string, CancellationToken)"/> does, with every failure carrying the
+        /// job's id (<see cref="ScenarioException.JobId"/>) so that the caller can tell which job's output was lost.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The job has no output at <paramref name="index"/>.</exception>
+        public Task<ScenarioAsset> DownloadOutputAsync(ScenarioJob job, string path, int index = 0, CancellationToken cancellationToken = default)
+        {
+            if (job is null)
+            {
+                throw new ArgumentNullException(nameof(job));
+            }
+
+            if (index < 0 || index >= job.AssetIds.Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index), index, "Job " + job.JobId + " (" + job.Status + ") has " + job.AssetIds.Count + " output(s).");
+            }
+
+            return DownloadToFileAsync(job.AssetIds[index], path, job.JobId, cancellationToken);
         }
 
         /// <summary>
@@ -43,7 +70,10 @@ namespace LtxCodegen
         /// are retried; an expired URL (403/410) is fetched again once. When the download fails or is canceled, the
         /// <c>.part</c> file is removed and <paramref name="path"/> is left as it was.
         /// </summary>
-        public async Task<ScenarioAsset> DownloadAssetAsync(string assetId, string path, CancellationToken cancellationToken = default)
+        public Task<ScenarioAsset> DownloadAssetAsync(string assetId, string path, CancellationToken cancellationToken = default) =>
+            DownloadToFileAsync(assetId, path, null, cancellationToken);
+
+        private async Task<ScenarioAsset> DownloadToFileAsync(string assetId, string path, string? jobId, CancellationToken cancellationToken)
         {
             RequireId(assetId, nameof(assetId));
             if (path is null)
@@ -66,13 +96,13 @@ namespace LtxCodegen
 
             var part = destination + ".part";
             Log.Downloading(Logger, assetId, destination);
-            var asset = await GetAssetAsync(assetId, cancellationToken).ConfigureAwait(false);
+            var asset = await GetAssetCoreAsync(assetId, jobId, cancellationToken).ConfigureAwait(false);
             long length;
             try
             {
                 using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, UnbufferedFile, useAsync: true))
                 {
-                    (asset, length) = await DownloadCoreAsync(asset, file, cancellationToken).ConfigureAwait(false);
+                    (asset, length) = await DownloadCoreAsync(asset, file, jobId, cancellationToken).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -113,7 +143,7 @@ namespace LtxCodegen
             ThrowIfDisposed();
             Log.Downloading(Logger, assetId, "a stream");
             var asset = await GetAssetAsync(assetId, cancellationToken).ConfigureAwait(false);
-            var (result, length) = await DownloadCoreAsync(asset, destination, cancellationToken).ConfigureAwait(false);
+            var (result, length) = await DownloadCoreAsync(asset, destination, null, cancellationToken).ConfigureAwait(false);
             Log.Downloaded(Logger, assetId, length);
             return result;
         }
@@ -122,12 +152,12 @@ namespace LtxCodegen
         /// Streams the asset's signed URL (as given, no credentials) into <paramref name="destination"/>. Returns the asset
         /// (fresh when its URL had to be fetched again) and the byte count.
         /// </summary>
-        private async Task<(ScenarioAsset Asset, long Length)> DownloadCoreAsync(ScenarioAsset asset, Stream destination, CancellationToken cancellationToken)
+        private async Task<(ScenarioAsset Asset, long Length)> DownloadCoreAsync(ScenarioAsset asset, Stream destination, string? jobId, CancellationToken cancellationToken)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
             try
             {
-                return await DownloadWithBufferAsync(asset, destination, buffer, cancellationToken).ConfigureAwait(false);
+                return await DownloadWithBufferAsync(asset, destination, buffer, jobId, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -135,7 +165,7 @@ namespace LtxCodegen
             }
         }
 
-        private async Task<(ScenarioAsset Asset, long Length)> DownloadWithBufferAsync(ScenarioAsset asset, Stream destination, byte[] buffer, CancellationToken cancellationToken)
+        private async Task<(ScenarioAsset Asset, long Length)> DownloadWithBufferAsync(ScenarioAsset asset, Stream destination, byte[] buffer, string? jobId, CancellationToken cancellationToken)
         {
             var counter = new ByteCounter();
             var refreshed = false;
@@ -143,7 +173,7 @@ namespace LtxCodegen
             while (true)
             {
                 var url = asset.Url ?? throw new ScenarioApiException(
-                    "Asset " + asset.Id + " has no download URL (it may not be ready yet).", null, "no download URL", null, "GET /assets/" + asset.Id);
+                    "Asset " + asset.Id + " has no download URL (it may not be ready yet).", null, "no download URL", null, "GET /assets/" + asset.Id, jobId);
                 var path = ScenarioTransport.Describe(HttpMethod.Get, url);
                 ScenarioApiException failure;
                 TimeSpan? retryAfter = null;
@@ -171,11 +201,11 @@ namespace LtxCodegen
                         {
                             refreshed = true;
                             Log.DownloadUrlExpired(Logger, asset.Id, code);
-                            asset = await GetAssetAsync(asset.Id, cancellationToken).ConfigureAwait(false);
+                            asset = await GetAssetCoreAsync(asset.Id, jobId, cancellationToken).ConfigureAwait(false);
                             continue;
                         }
 
-                        failure = _transport.Error(path, response.StatusCode, info.Reason is null ? new ErrorInfo("the download URL was refused (expired?) even after fetching a fresh one", info.TraceId, null) : info, null, null, false, null);
+                        failure = _transport.Error(path, response.StatusCode, info.Reason is null ? new ErrorInfo("the download URL was refused (expired?) even after fetching a fresh one", info.TraceId, null) : info, jobId, null, false, null);
                         Log.RequestFailed(Logger, path, failure.Reason ?? "refused");
                         throw failure;
                     }
@@ -184,7 +214,7 @@ namespace LtxCodegen
                     {
                         var info = await ReadErrorQuietlyAsync(response, cancellationToken).ConfigureAwait(false);
                         retryAfter = ScenarioTransport.RetryAfterOf(response, info);
-                        failure = _transport.Error(path, response.StatusCode, info, null, retryAfter, false, null);
+                        failure = _transport.Error(path, response.StatusCode, info, jobId, retryAfter, false, null);
                         if (!ScenarioTransport.IsRetryable(response.StatusCode))
                         {
                             Log.RequestFailed(Logger, path, ScenarioTransport.Describe(response.StatusCode));
@@ -222,7 +252,7 @@ namespace LtxCodegen
                 }
                 catch (Exception ex) when (ScenarioTransport.IsTransient(ex, cancellationToken))
                 {
-                    failure = _transport.NetworkError(path, ex, null, false);
+                    failure = _transport.NetworkError(path, ex, jobId, false);
                 }
 
                 if (failures >= Settings.MaxRetries)
