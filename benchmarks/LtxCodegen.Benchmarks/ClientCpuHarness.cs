@@ -23,7 +23,7 @@ namespace LtxCodegen.Benchmarks
     /// <para>
     /// <c>--emulator in-process</c> (the default, as specified) counts the emulator's CPU on both sides;
     /// <c>--emulator process</c> runs the standalone emulator in a child process, so this process's CPU is the
-    /// client's alone.
+    /// client's alone. <c>--only client</c> (or <c>hand</c>) runs one loop alone, for a profiler.
     /// </para>
     /// </summary>
     internal static class ClientCpuHarness
@@ -110,6 +110,15 @@ namespace LtxCodegen.Benchmarks
                         Console.Error.WriteLine("the two loops do not make the same calls");
                         return 1;
                     }
+                }
+
+                // --only client|hand: run one loop alone (for a profiler: dotnet-trace collect -- dotnet … client-cpu --only client).
+                var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+                if (only is "client" or "hand")
+                {
+                    var alone = await Measure.RunAsync(only == "client" ? generated : hand, jobs);
+                    Console.WriteLine(alone.Row(only, jobs, 1.0));
+                    return 0;
                 }
 
                 var handRuns = new List<Measure>();

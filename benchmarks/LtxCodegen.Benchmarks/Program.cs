@@ -10,11 +10,17 @@ namespace LtxCodegen.Benchmarks
         // BenchmarkDotNet: dotnet LtxCodegen.Benchmarks.dll --filter '*Serialization*' --inProcess
         // Timed harness:   dotnet LtxCodegen.Benchmarks.dll client-cpu [--jobs 1000] [--rounds 3] [--emulator process]
         // Step report:     dotnet LtxCodegen.Benchmarks.dll incremental-steps
+        // Fresh process:   dotnet LtxCodegen.Benchmarks.dll first-run [docs]
         public static async Task<int> Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "client-cpu")
             {
                 return await ClientCpuHarness.RunAsync(args);
+            }
+
+            if (args.Length > 0 && args[0] == "first-run")
+            {
+                return FirstRunReport.Run(args);
             }
 
             if (args.Length > 0 && args[0] == "incremental-steps")
