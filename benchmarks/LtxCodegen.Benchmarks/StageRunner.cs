@@ -14,13 +14,6 @@ namespace LtxCodegen.Benchmarks
     /// <summary>The generator's stages called directly (no driver), for the stage benchmarks.</summary>
     internal sealed class StageRunner
     {
-        /// <summary>The same pipeline the generator's MarkdownBlocks builds.</summary>
-        public static readonly MarkdownPipeline MarkdigPipeline = new MarkdownPipelineBuilder()
-            .UseYamlFrontMatter()
-            .UsePipeTables()
-            .UsePreciseSourceLocation()
-            .Build();
-
         private static readonly GenerationOptions Options = new GenerationOptions("Bench.Models", (int)LanguageVersion.Latest, true, true);
 
         private readonly (string Path, string Text)[] _docs;
@@ -72,7 +65,7 @@ namespace LtxCodegen.Benchmarks
             var blocks = 0;
             foreach (var text in texts)
             {
-                blocks += Markdown.Parse(text, MarkdigPipeline).Count;
+                blocks += Markdown.Parse(text, MarkdownBlocks.Pipeline).Count;
             }
 
             return blocks;
