@@ -31,7 +31,7 @@ namespace LtxCodegen
         // jobId: the job the asset came out of, when known, so that failures name it.
         private async Task<ScenarioAsset> GetAssetCoreAsync(string assetId, string? jobId, CancellationToken cancellationToken)
         {
-            var relative = "assets/" + Uri.EscapeDataString(assetId);
+            var relative = "assets/" + PathSegment.Escape(assetId, nameof(assetId));
             using var doc = await _transport.GetJsonAsync(relative, jobId, cancellationToken).ConfigureAwait(false);
             return ScenarioJson.ReadAsset(doc.RootElement) ?? throw _transport.Error(
                 ScenarioTransport.Describe(HttpMethod.Get, _transport.ApiUri(relative)),
@@ -65,8 +65,9 @@ namespace LtxCodegen
         }
 
         /// <summary>
-        /// Downloads an asset to a file, atomically: the bytes go to <c>&lt;path&gt;.part</c>, which is renamed to
-        /// <paramref name="path"/> (replacing it) only when complete and of the announced length. Network errors and 5xx
+        /// Downloads an asset to a file, atomically: the bytes go to <c>&lt;path&gt;.&lt;random&gt;.part</c>, which is renamed to
+        /// <paramref name="path"/> (replacing it) only when complete and of the announced length. A download that passes
+        /// the announced length (the asset's size plus 1%, at least 1 MiB, when the response gives none) is stopped. Network errors and 5xx
         /// are retried; an expired URL (403/410) is fetched again once. When the download fails or is canceled, the
         /// <c>.part</c> file is removed and <paramref name="path"/> is left as it was.
         /// </summary>
@@ -94,7 +95,8 @@ namespace LtxCodegen
                 Directory.CreateDirectory(directory);
             }
 
-            var part = destination + ".part";
+            // A name of its own: two downloads to one path must not write, or delete, each other's partial file.
+            var part = destination + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".part";
             Log.Downloading(Logger, assetId, destination);
             var asset = await GetAssetCoreAsync(assetId, jobId, cancellationToken).ConfigureAwait(false);
             long length;
@@ -241,7 +243,8 @@ namespace LtxCodegen
                             total = response.Content.Headers.ContentLength;
                         }
 
-                        await CopyAsync(response, destination, skip, counter, buffer, cancellationToken).ConfigureAwait(false);
+                        var limit = DownloadLimit(asset, total, path, response.StatusCode, jobId);
+                        await CopyAsync(response, destination, skip, counter, buffer, limit, path, jobId, cancellationToken).ConfigureAwait(false);
                         if (total is long expected && counter.Written != expected)
                         {
                             throw new IOException("The download ended after " + counter.Written + " of " + expected + " bytes.");
@@ -268,8 +271,38 @@ namespace LtxCodegen
             }
         }
 
-        /// <summary>Copies the body, dropping its first <paramref name="skip"/> bytes; each read must progress within the request timeout.</summary>
-        private async Task CopyAsync(HttpResponseMessage response, Stream destination, long skip, ByteCounter counter, byte[] buffer, CancellationToken cancellationToken)
+        /// <summary>
+        /// The most bytes a download may write: the length the response announces, else the asset's announced size plus
+        /// <see cref="DownloadSizeMargin"/>; null when neither is known. Fails at once when the response announces more
+        /// than the asset's size allows.
+        /// </summary>
+        private long? DownloadLimit(ScenarioAsset asset, long? total, string path, HttpStatusCode status, string? jobId)
+        {
+            long? allowed = asset.Size is long size ? size + DownloadSizeMargin(size) : null;
+            if (total is long announced && allowed is long max && announced > max)
+            {
+                throw DownloadTooLarge(path, status, jobId, "the server announces " + announced.ToString(CultureInfo.InvariantCulture) +
+                    " bytes for asset " + asset.Id + ", whose announced size is " + asset.Size!.Value.ToString(CultureInfo.InvariantCulture) + " bytes");
+            }
+
+            return total ?? allowed;
+        }
+
+        /// <summary>How far a download may go past the asset's announced size: 1%, at least 1 MiB.</summary>
+        internal static long DownloadSizeMargin(long size) => Math.Max(1024 * 1024, size / 100);
+
+        private ScenarioApiException DownloadTooLarge(string path, HttpStatusCode status, string? jobId, string reason)
+        {
+            var error = _transport.Error(path, status, new ErrorInfo(reason + "; the download was stopped", null, null), jobId, null, false, null);
+            Log.RequestFailed(Logger, path, error.Reason!);
+            return error;
+        }
+
+        /// <summary>
+        /// Copies the body, dropping its first <paramref name="skip"/> bytes; each read must progress within the request
+        /// timeout, and the copy stops with an error as soon as it would pass <paramref name="limit"/> bytes in all.
+        /// </summary>
+        private async Task CopyAsync(HttpResponseMessage response, Stream destination, long skip, ByteCounter counter, byte[] buffer, long? limit, string path, string? jobId, CancellationToken cancellationToken)
         {
 #if NET5_0_OR_GREATER
             using var source = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -305,6 +338,12 @@ namespace LtxCodegen
                     var drop = (int)Math.Min(skip, read);
                     skip -= drop;
                     offset = drop;
+                }
+
+                if (limit is long max && counter.Written + (read - offset) > max)
+                {
+                    throw DownloadTooLarge(path, response.StatusCode, jobId, "the download is larger than the " + max.ToString(CultureInfo.InvariantCulture) +
+                        " bytes announced (" + (response.Content.Headers.ContentLength is null ? "asset size plus margin" : "Content-Length") + ")");
                 }
 
                 if (read > offset)

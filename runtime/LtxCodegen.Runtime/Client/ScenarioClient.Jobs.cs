@@ -41,7 +41,7 @@ namespace LtxCodegen
             var body = WriteBody(request);
             cancellationToken.ThrowIfCancellationRequested();
             Log.Submitting(Logger, modelId);
-            var relative = "generate/custom/" + Uri.EscapeDataString(modelId);
+            var relative = "generate/custom/" + PathSegment.Escape(modelId, nameof(request));
             using var doc = await _transport.PostJsonAsync(relative, body, createsJob: true, jobId: null, cancellationToken).ConfigureAwait(false);
             var job = ScenarioJson.ReadJob(doc.RootElement);
             if (job is null)
@@ -92,7 +92,7 @@ namespace LtxCodegen
         {
             RequireId(jobId, nameof(jobId));
             ThrowIfDisposed();
-            var relative = "jobs/" + Uri.EscapeDataString(jobId) + "/action";
+            var relative = "jobs/" + PathSegment.Escape(jobId, nameof(jobId)) + "/action";
             using var doc = await _transport.PostJsonAsync(relative, System.Text.Encoding.UTF8.GetBytes("{\"action\":\"cancel\"}"), createsJob: false, jobId, cancellationToken).ConfigureAwait(false);
             return ScenarioJson.ReadJob(doc.RootElement) ?? new ScenarioJob(jobId, "canceled");
         }
@@ -197,7 +197,7 @@ namespace LtxCodegen
 
         private async Task<(ScenarioJob Job, double? RemainingSeconds)> ReadJobAsync(string jobId, CancellationToken cancellationToken)
         {
-            var relative = "jobs/" + Uri.EscapeDataString(jobId);
+            var relative = "jobs/" + PathSegment.Escape(jobId, nameof(jobId));
             using var doc = await _transport.GetJsonAsync(relative, jobId, cancellationToken).ConfigureAwait(false);
             var job = ScenarioJson.ReadJob(doc.RootElement);
             if (job is null)

@@ -154,6 +154,11 @@ namespace LtxCodegen
                 upload = ScenarioJson.ReadUpload(doc.RootElement) ?? throw NoIdError("uploads", "the response carries no upload id");
             }
 
+            if ((PathSegment.Problem(upload.Id) ?? (upload.JobId is null ? null : PathSegment.Problem(upload.JobId))) is string badId)
+            {
+                throw NoIdError("uploads", "the response carries an upload or job id that cannot be used in a URL (" + badId + ")");
+            }
+
             if (upload.Parts.Count != partCount)
             {
                 throw NoIdError("uploads", "the service returned " + upload.Parts.Count + " part URL(s) for " + partCount + " part(s)");

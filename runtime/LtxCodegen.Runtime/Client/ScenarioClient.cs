@@ -111,9 +111,9 @@ namespace LtxCodegen
                 throw new ArgumentNullException(name);
             }
 
-            if (id.Length == 0 || string.IsNullOrWhiteSpace(id))
+            if (PathSegment.Problem(id) is string problem)
             {
-                throw new ArgumentException("The id is empty.", name);
+                throw new ArgumentException("The id is not valid: " + problem + ".", name);
             }
         }
     }

@@ -56,6 +56,16 @@ namespace LtxCodegen
         /// <summary>The size of one part of a multipart upload (videos and large files). The service uses 32 MiB.</summary>
         public int UploadPartSize { get; set; } = 32 * 1024 * 1024;
 
+        /// <summary>
+        /// The largest API response body (JSON) the client reads, in bytes; a larger one fails the call with a
+        /// <see cref="ScenarioApiException"/> instead of filling memory. Downloads are not JSON: they stop at the
+        /// asset's announced size instead. Default 16 MiB.
+        /// </summary>
+        public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+        /// <summary>The default of <see cref="MaxResponseBodyBytes"/>: 16 MiB.</summary>
+        public const long DefaultMaxResponseBodyBytes = 16 * 1024 * 1024;
+
         private static Uri BaseAddressFromEnvironment()
         {
             var text = Environment.GetEnvironmentVariable("SCENARIO_API_URL");
@@ -66,12 +76,28 @@ namespace LtxCodegen
 
             return Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri)
                 ? uri
-                : throw new InvalidOperationException("The SCENARIO_API_URL environment variable is not an absolute URL: '" + text + "'.");
+                : throw new InvalidOperationException("The SCENARIO_API_URL environment variable is not an absolute URL.");
+        }
+
+        /// <summary>The address with any <c>user:password@</c> removed (it must never be shown).</summary>
+        internal static string WithoutUserInfo(Uri? address)
+        {
+            if (address is null)
+            {
+                return "(none)";
+            }
+
+            if (!address.IsAbsoluteUri || string.IsNullOrEmpty(address.UserInfo))
+            {
+                return address.ToString();
+            }
+
+            return new UriBuilder(address) { UserName = "", Password = "" }.Uri.ToString();
         }
 
         /// <inheritdoc />
         public override string ToString() =>
-            "ScenarioClientOptions { BaseAddress = " + BaseAddress + ", ApiKey = " + (ApiKey ?? "(none)") +
+            "ScenarioClientOptions { BaseAddress = " + WithoutUserInfo(BaseAddress) + ", ApiKey = " + (ApiKey ?? "(none)") +
             ", ApiSecret = " + (string.IsNullOrEmpty(ApiSecret) ? "(none)" : "***") + ", ProjectId = " + (ProjectId ?? "(none)") + " }";
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace LtxCodegen
@@ -44,5 +45,36 @@ namespace LtxCodegen
 
         /// <summary>True when a generate call failed after it may have reached the service: a job may exist.</summary>
         public bool JobMayExist { get; }
+
+        /// <summary>
+        /// The error body's texts besides <see cref="Reason"/>, in field order (<c>message</c>, <c>error</c>, <c>detail</c>, ...):
+        /// e.g. the <c>message</c> that names the missing asset when <see cref="Reason"/> is only "Invalid request parameters".
+        /// </summary>
+        public IReadOnlyList<string> ServiceMessages { get; private set; } = Array.Empty<string>();
+
+        /// <summary>The per-parameter errors of the body (<c>errors</c>), each as <c>parameter: message</c>.</summary>
+        public IReadOnlyList<string> Errors { get; private set; } = Array.Empty<string>();
+
+        /// <summary>The body's <c>details</c> (e.g. <c>currentPlan</c> and <c>requiredPlan</c> of a plan error, <c>actionLimit</c> of a 429).</summary>
+        public IReadOnlyDictionary<string, string> Details { get; private set; } = s_noDetails;
+
+        /// <summary>The error's <c>name</c> or <c>code</c> (e.g. <c>ModelAccessRestrictedError</c>), when given.</summary>
+        public string? ErrorName { get; private set; }
+
+        private static readonly IReadOnlyDictionary<string, string> s_noDetails = new Dictionary<string, string>();
+
+        internal void SetDetails(Json.ErrorDetails details)
+        {
+            ServiceMessages = details.Messages;
+            Errors = details.Errors;
+            ErrorName = details.Name;
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in details.Details)
+            {
+                map[pair.Key] = pair.Value;
+            }
+
+            Details = map;
+        }
     }
 }

@@ -91,6 +91,13 @@ namespace LtxCodegen.Http
                         }
                     }
                 }
+                catch (ResponseTooLargeException ex)
+                {
+                    // Not transient: the same answer would come again.
+                    var tooLarge = Error(path, HttpStatusCode.OK, new ErrorInfo(ex.Message, null, null), jobId, null, false, ex);
+                    Log.RequestFailed(Logger, path, tooLarge.Reason!);
+                    throw tooLarge;
+                }
                 catch (Exception ex) when (IsTransient(ex, cancellationToken))
                 {
                     failure = NetworkError(path, ex, jobId, false);
@@ -126,6 +133,15 @@ namespace LtxCodegen.Http
                     try
                     {
                         body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (ResponseTooLargeException ex)
+                    {
+                        // A 2xx arrived: the call reached the service, so a job may exist.
+                        var status = response.StatusCode;
+                        response.Dispose();
+                        var tooLarge = Error(path, status, new ErrorInfo(ex.Message, null, null), jobId, null, createsJob, ex);
+                        Log.RequestFailed(Logger, path, tooLarge.Reason!);
+                        throw tooLarge;
                     }
                     catch
                     {
@@ -201,7 +217,14 @@ namespace LtxCodegen.Http
             }
         }
 
-        /// <summary>Reads a whole (small, JSON) body with the per-call timeout.</summary>
+        /// <summary>The most of an error body (non-2xx) that is read: its texts are for people, not data.</summary>
+        public const int MaxErrorBodyBytes = 64 * 1024;
+
+        /// <summary>
+        /// Reads a whole (small, JSON) body with the per-call timeout, at most <see cref="ClientSettings.MaxResponseBodyBytes"/>
+        /// (a larger successful body throws <see cref="ResponseTooLargeException"/>; a larger error body reads as empty),
+        /// with the credentials masked in every text it holds.
+        /// </summary>
         public async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -210,21 +233,23 @@ namespace LtxCodegen.Http
                 timeout.CancelAfter(Settings.RequestTimeout);
             }
 
+            byte[] body;
             try
             {
-#if NET5_0_OR_GREATER
-                return await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-#else
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, 81920, timeout.Token).ConfigureAwait(false);
-                return buffer.ToArray();
-#endif
+                body = response.IsSuccessStatusCode
+                    ? await BoundedBody.ReadAsync(response.Content, Settings.MaxResponseBodyBytes, timeout.Token).ConfigureAwait(false)
+                    : await BoundedBody.ReadAsync(response.Content, Math.Min(Settings.MaxResponseBodyBytes, MaxErrorBodyBytes), timeout.Token).ConfigureAwait(false);
+            }
+            catch (ResponseTooLargeException) when (!response.IsSuccessStatusCode)
+            {
+                body = Array.Empty<byte>();
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException("The response body did not arrive within " + Settings.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s.", ex);
             }
+
+            return Settings.Redactor.RedactJson(body);
         }
 
         public HttpRequestMessage NewApiRequest(HttpMethod method, Uri uri, HttpContent? content)
@@ -345,6 +370,11 @@ namespace LtxCodegen.Http
                 message += ".";
             }
 
+            if (info.Details?.Describe() is string more && more.Length > 0)
+            {
+                message += " " + more;
+            }
+
             if (traceId is not null)
             {
                 message += " Trace id: " + traceId + ".";
@@ -366,7 +396,14 @@ namespace LtxCodegen.Http
                            "Look for it (GET /v1/jobs) before submitting again.";
             }
 
-            return new ScenarioApiException(message, status, reason, traceId, path, jobId, retryAfter, jobMayExist, inner);
+            message = Settings.Redactor.Redact(message);
+            var error = new ScenarioApiException(message, status, reason, traceId, path, jobId, retryAfter, jobMayExist, inner);
+            if (info.Details is ErrorDetails details)
+            {
+                error.SetDetails(details);
+            }
+
+            return error;
         }
 
         public ScenarioApiException NetworkError(string path, Exception ex, string? jobId, bool jobMayExist)

@@ -21,9 +21,10 @@ namespace LtxCodegen.Internal
             MaxRetryDelay = o.MaxRetryDelay;
             RequestTimeout = o.RequestTimeout;
             UploadPartSize = o.UploadPartSize;
+            MaxResponseBodyBytes = o.MaxResponseBodyBytes;
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ApiKey + ":" + o.ApiSecret));
             Authorization = new AuthenticationHeaderValue("Basic", token);
-            Redactor = new SecretRedactor(o.ApiSecret!, token);
+            Redactor = new SecretRedactor(o.ApiSecret!, token, o.ApiKey);
         }
 
         public string ApiKey { get; }
@@ -37,6 +38,7 @@ namespace LtxCodegen.Internal
         public TimeSpan MaxRetryDelay { get; }
         public TimeSpan RequestTimeout { get; }
         public int UploadPartSize { get; }
+        public long MaxResponseBodyBytes { get; }
         public AuthenticationHeaderValue Authorization { get; }
         public SecretRedactor Redactor { get; }
 
@@ -66,6 +68,15 @@ namespace LtxCodegen.Internal
             if (!baseAddress.IsAbsoluteUri)
             {
                 throw new ArgumentException("ScenarioClientOptions.BaseAddress must be an absolute URI, e.g. " + ScenarioClientOptions.DefaultBaseAddress + ".", nameof(options));
+            }
+
+            if (!string.IsNullOrEmpty(baseAddress.UserInfo))
+            {
+                // Never echo the address: its user info is (or holds) a credential.
+                throw new ArgumentException(
+                    "ScenarioClientOptions.BaseAddress must not carry credentials (user:password@host): set ApiKey and ApiSecret instead. " +
+                    "The address given was " + ScenarioClientOptions.WithoutUserInfo(baseAddress) + " (credentials removed).",
+                    nameof(options));
             }
 
             if (baseAddress.Scheme == Uri.UriSchemeHttp)
@@ -123,6 +134,11 @@ namespace LtxCodegen.Internal
             if (options.UploadPartSize <= 0)
             {
                 throw new ArgumentException("ScenarioClientOptions.UploadPartSize must be positive.", nameof(options));
+            }
+
+            if (options.MaxResponseBodyBytes <= 0)
+            {
+                throw new ArgumentException("ScenarioClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
             }
 
             return new ClientSettings(options, baseAddress);

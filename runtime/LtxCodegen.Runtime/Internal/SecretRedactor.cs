@@ -1,20 +1,77 @@
 using System;
+using System.Collections.Generic;
+using System.Text;
 
 namespace LtxCodegen.Internal
 {
-    /// <summary>Removes the API secret (and the Basic token made from it) from any text the client shows.</summary>
+    /// <summary>
+    /// Removes the API secret (and the Basic token made from it) from any text the client shows. Every text a server
+    /// sends passes through it (<see cref="RedactJson"/> on each response body) before it is logged, thrown or returned.
+    /// </summary>
+    /// <remarks>
+    /// The Basic token, <c>key:secret</c>, and a secret of <see cref="MinAnywhereLength"/> characters or more are
+    /// masked wherever they occur (also percent- and JSON-escaped). A shorter secret could be part of any word
+    /// (a one-letter secret is in most words), so it is masked only where it stands alone: not touching a letter,
+    /// a digit, <c>-</c> or <c>_</c> on either side.
+    /// </remarks>
     internal sealed class SecretRedactor
     {
-        private const string Mask = "***";
-        private readonly string _secret;
-        private readonly string _token;
+        /// <summary>What a secret is replaced with.</summary>
+        public const string Mask = "***";
 
+        /// <summary>Secrets at least this long are masked wherever they occur; shorter ones only as a whole word.</summary>
+        public const int MinAnywhereLength = 8;
+
+        private readonly string[] _anywhere;
+        private readonly string[] _wholeWord;
+        private readonly byte[][] _probes;
+
+        /// <summary>Creates a redactor for a secret and the Basic token (base64 of <c>key:secret</c>) made from it.</summary>
         public SecretRedactor(string secret, string token)
+            : this(secret, token, null)
         {
-            _secret = secret;
-            _token = token;
         }
 
+        /// <summary>Creates a redactor that also masks <c><paramref name="apiKey"/>:<paramref name="secret"/></c>.</summary>
+        public SecretRedactor(string secret, string token, string? apiKey)
+        {
+            var anywhere = new List<string>();
+            var wholeWord = new List<string>();
+            Add(anywhere, token);
+            if (!string.IsNullOrEmpty(apiKey) && !string.IsNullOrEmpty(secret))
+            {
+                Add(anywhere, apiKey + ":" + secret);
+            }
+
+            if (!string.IsNullOrEmpty(secret))
+            {
+                var forms = new[] { secret, Uri.EscapeDataString(secret), JsonEscaped(secret) };
+                foreach (var form in forms)
+                {
+                    Add(form.Length >= MinAnywhereLength ? anywhere : wholeWord, form);
+                }
+            }
+
+            // Longest first, so that "key:secret" is masked whole before "secret" alone.
+            anywhere.Sort((a, b) => b.Length.CompareTo(a.Length));
+            wholeWord.Sort((a, b) => b.Length.CompareTo(a.Length));
+            _anywhere = anywhere.ToArray();
+            _wholeWord = wholeWord.ToArray();
+            var probes = new List<byte[]>();
+            foreach (var s in _anywhere)
+            {
+                probes.Add(Encoding.UTF8.GetBytes(s));
+            }
+
+            foreach (var s in _wholeWord)
+            {
+                probes.Add(Encoding.UTF8.GetBytes(s));
+            }
+
+            _probes = probes.ToArray();
+        }
+
+        /// <summary>The text with every occurrence of the credentials masked (the same instance when there is none).</summary>
         public string Redact(string text)
         {
             if (string.IsNullOrEmpty(text))
@@ -22,19 +79,143 @@ namespace LtxCodegen.Internal
                 return text;
             }
 
-            if (text.IndexOf(_token, StringComparison.Ordinal) >= 0)
+            foreach (var value in _anywhere)
             {
-                text = text.Replace(_token, Mask);
+                if (text.IndexOf(value, StringComparison.Ordinal) >= 0)
+                {
+                    text = text.Replace(value, Mask);
+                }
             }
 
-            if (_secret.Length > 0 && text.IndexOf(_secret, StringComparison.Ordinal) >= 0)
+            foreach (var value in _wholeWord)
             {
-                text = text.Replace(_secret, Mask);
+                text = ReplaceWholeWord(text, value);
             }
 
             return text;
         }
 
         public string? RedactOrNull(string? text) => text is null ? null : Redact(text);
+
+        /// <summary>
+        /// A response body with the credentials masked in every string (values and names) it holds: the same array
+        /// when it cannot hold them, else a rewritten copy (JSON stays JSON; other text is masked as text).
+        /// </summary>
+        public byte[] RedactJson(byte[] body) => JsonRedaction.Redact(this, body);
+
+        /// <summary>True when the raw bytes may hold the credentials (in plain form, or behind JSON escapes).</summary>
+        internal bool MayContain(byte[] body)
+        {
+            if (Array.IndexOf(body, (byte)'\\') >= 0)
+            {
+                return true;
+            }
+
+            foreach (var probe in _probes)
+            {
+                if (IndexOf(body, probe) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Add(List<string> list, string value)
+        {
+            if (!string.IsNullOrEmpty(value) && !list.Contains(value))
+            {
+                list.Add(value);
+            }
+        }
+
+        private static string JsonEscaped(string value)
+        {
+            var builder = new StringBuilder(value.Length);
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '"': builder.Append("\\\""); break;
+                    case '\\': builder.Append("\\\\"); break;
+                    default:
+                        if (c < 0x20)
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        private static string ReplaceWholeWord(string text, string value)
+        {
+            StringBuilder? builder = null;
+            var copied = 0;
+            var at = text.IndexOf(value, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var end = at + value.Length;
+                if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+                {
+                    builder ??= new StringBuilder(text.Length);
+                    builder.Append(text, copied, at - copied).Append(Mask);
+                    copied = end;
+                    at = text.IndexOf(value, end, StringComparison.Ordinal);
+                }
+                else
+                {
+                    at = text.IndexOf(value, at + 1, StringComparison.Ordinal);
+                }
+            }
+
+            if (builder is null)
+            {
+                return text;
+            }
+
+            builder.Append(text, copied, text.Length - copied);
+            return builder.ToString();
+        }
+
+        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '-' || c == '_' || char.IsSurrogate(c);
+
+        private static int IndexOf(byte[] haystack, byte[] needle)
+        {
+            if (needle.Length == 0 || needle.Length > haystack.Length)
+            {
+                return -1;
+            }
+
+            var first = needle[0];
+            var last = haystack.Length - needle.Length;
+            for (var i = Array.IndexOf(haystack, first, 0, last + 1); i >= 0; i = i < last ? Array.IndexOf(haystack, first, i + 1, last - i) : -1)
+            {
+                var match = true;
+                for (var j = 1; j < needle.Length; j++)
+                {
+                    if (haystack[i + j] != needle[j])
+                    {
+                        match = false;
+                        break;
+                    }
+                }
+
+                if (match)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 }

@@ -194,7 +194,7 @@ namespace LtxCodegen.Json
                     traceId ??= String(nested, "traceId") ?? String(nested, "trace_id");
                 }
 
-                return new ErrorInfo(reason, traceId, Number(root, "remainingSeconds"));
+                return new ErrorInfo(reason, traceId, Number(root, "remainingSeconds"), ErrorDetails.Read(root, reason));
             }
             catch (JsonException)
             {
@@ -295,12 +295,16 @@ namespace LtxCodegen.Json
     /// <summary>What an error body says.</summary>
     internal readonly struct ErrorInfo
     {
-        public ErrorInfo(string? reason, string? traceId, double? remainingSeconds)
+        public ErrorInfo(string? reason, string? traceId, double? remainingSeconds, ErrorDetails? details = null)
         {
             Reason = reason;
             TraceId = traceId;
             RemainingSeconds = remainingSeconds;
+            Details = details;
         }
+
+        /// <summary>Every other text of the error body (message, per-parameter errors, details), when it has any.</summary>
+        public ErrorDetails? Details { get; }
 
         public string? Reason { get; }
         public string? TraceId { get; }
