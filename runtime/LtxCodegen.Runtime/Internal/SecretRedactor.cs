@@ -12,7 +12,7 @@ namespace LtxCodegen.Internal
     /// The Basic token, <c>key:secret</c>, and a secret of <see cref="MinAnywhereLength"/> characters or more are
     /// masked wherever they occur (also percent- and JSON-escaped). A shorter secret could be part of any word
     /// (a one-letter secret is in most words), so it is masked only where it stands alone: not touching a letter,
-    /// a digit, <c>-</c> or <c>_</c> on either side.
+    /// a digit, <c>-</c>, <c>_</c> or an apostrophe on either side.
     /// </remarks>
     internal sealed class SecretRedactor
     {
@@ -186,7 +186,7 @@ namespace LtxCodegen.Internal
             return builder.ToString();
         }
 
-        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '-' || c == '_' || char.IsSurrogate(c);
+        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '\'' || c == '\u2019' || char.IsSurrogate(c);
 
         private static int IndexOf(byte[] haystack, byte[] needle)
         {
