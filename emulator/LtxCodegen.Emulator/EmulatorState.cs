@@ -16,6 +16,7 @@ namespace LtxCodegen.Emulator
         public EmulatorState(ScenarioEmulatorOptions options)
         {
             Options = options;
+            Log = new EmulatorRequestLog(options.MaxLoggedRequests, options.MaxRequestLogBytes);
             if (options.ProgressSteps < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(options), options.ProgressSteps, "ProgressSteps must be at least 1.");
@@ -67,7 +68,7 @@ namespace LtxCodegen.Emulator
 
         public EmulatorFaultController Faults { get; }
 
-        public EmulatorRequestLog Log { get; } = new EmulatorRequestLog();
+        public EmulatorRequestLog Log { get; }
 
         public UrlSigner Signer { get; }
 

@@ -73,13 +73,16 @@ namespace LtxCodegen.Emulator
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;
-                kestrel.Limits.MaxRequestBodySize = null; // each endpoint enforces its own cap
+                // Each endpoint enforces its own, smaller cap; this one bounds whatever no endpoint reads.
+                var largest = Math.Max(options.MaxUploadBytes, options.MaxAssetBodyBytes);
+                kestrel.Limits.MaxRequestBodySize = largest < long.MaxValue - (1024 * 1024) ? largest + (1024 * 1024) : null;
                 kestrel.Listen(IPAddress.Loopback, options.Port);
             });
             builder.Services.AddRoutingCore();
             var app = builder.Build();
             app.Use((context, next) => Pipeline.InvokeAsync(state, context, next));
             app.UseRouting();
+            app.Use((context, next) => Pipeline.GuardAsync(state, context, next));
             GenerateEndpoints.Map(app, state);
             JobEndpoints.Map(app, state);
             AssetEndpoints.Map(app, state);

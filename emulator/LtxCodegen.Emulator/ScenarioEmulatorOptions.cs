@@ -66,6 +66,21 @@ namespace LtxCodegen.Emulator
 
         /// <summary>The secret that signs download and upload URLs; random per instance when null.</summary>
         public string? UrlSigningKey { get; set; }
+
+        /// <summary>The default of <see cref="MaxLoggedRequests"/>.</summary>
+        public const int DefaultMaxLoggedRequests = 10_000;
+
+        /// <summary>The default of <see cref="MaxRequestLogBytes"/> (32 MiB).</summary>
+        public const long DefaultMaxRequestLogBytes = 32L * 1024 * 1024;
+
+        /// <summary>How many requests <see cref="ScenarioEmulator.Requests"/> keeps (the latest; older ones are dropped).</summary>
+        public int MaxLoggedRequests { get; set; } = DefaultMaxLoggedRequests;
+
+        /// <summary>
+        /// How much memory the request log may take, approximately (each entry counts its texts as UTF-16 plus a fixed
+        /// overhead; each logged body is at most its first 64 KB). The oldest entries are dropped to stay within it.
+        /// </summary>
+        public long MaxRequestLogBytes { get; set; } = DefaultMaxRequestLogBytes;
     }
 
     /// <summary>One accepted API key / secret pair.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using LtxCodegen.Emulator.Faults;
+using LtxCodegen.Emulator.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,13 +18,14 @@ namespace LtxCodegen.Emulator.Endpoints
     {
         public static void Map(IEndpointRouteBuilder app, EmulatorState state)
         {
-            app.MapMethods("/cdn/assets/{assetId}/{fileName}", new[] { "GET", "HEAD" }, context => DownloadAsync(state, context));
+            app.MapMethods("/cdn/assets/{assetId}/{fileName}", new[] { "GET", "HEAD" }, context => DownloadAsync(state, context))
+                .WithMetadata(SignedUrlEndpoint.Instance);
         }
 
         private static async Task DownloadAsync(EmulatorState state, HttpContext context)
         {
             var request = context.Request;
-            var problem = state.Signer.Check("GET", request.Path.Value ?? "", request.Query["Expires"], request.Query["Signature"], state.Now);
+            var problem = state.Signer.Check("GET", UrlSigner.RequestPath(context), request.Query["Expires"], request.Query["Signature"], state.Now);
             if (problem is not null)
             {
                 await HttpResults.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Access denied", problem).ConfigureAwait(false);

@@ -45,6 +45,13 @@ namespace LtxCodegen.Emulator.Endpoints
         /// <summary>Reads the body as a JSON document; writes a 400 and returns null when it is not JSON.</summary>
         public static async Task<JsonDocument?> ReadJsonAsync(HttpContext context, long maxBytes = 1024 * 1024)
         {
+            if (context.Request.ContentLength > maxBytes)
+            {
+                // Refused before reading a byte of it.
+                await BodyTooLargeAsync(context, "Request body too large", "The request body announces " + context.Request.ContentLength + " bytes, more than " + maxBytes + ".").ConfigureAwait(false);
+                return null;
+            }
+
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             int read;
@@ -52,8 +59,7 @@ namespace LtxCodegen.Emulator.Endpoints
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                        "The request body is larger than " + maxBytes + " bytes.").ConfigureAwait(false);
+                    await BodyTooLargeAsync(context, "Request body too large", "The request body is larger than " + maxBytes + " bytes.").ConfigureAwait(false);
                     return null;
                 }
 
@@ -76,6 +82,14 @@ namespace LtxCodegen.Emulator.Endpoints
                     "The request body is not valid JSON (line " + (e.LineNumber + 1) + ", byte " + (e.BytePositionInLine + 1) + ").").ConfigureAwait(false);
                 return null;
             }
+        }
+
+        /// <summary>A 413 that closes the connection, so the rest of the body (with or without Content-Length) is never read.</summary>
+        public static async Task BodyTooLargeAsync(HttpContext context, string reason, string message)
+        {
+            Pipeline.RefuseUnreadBody(context);
+            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, reason, message).ConfigureAwait(false);
+            await Pipeline.EndRefusalAsync(context).ConfigureAwait(false);
         }
 
         public static string? GetString(JsonElement obj, string name) =>

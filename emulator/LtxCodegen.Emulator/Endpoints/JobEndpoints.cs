@@ -33,6 +33,13 @@ namespace LtxCodegen.Emulator.Endpoints
             var query = context.Request.Query;
             var pageSize = int.TryParse(query["pageSize"], NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 100) : 20;
             var offset = int.TryParse(query["paginationToken"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+            if (offset == 0 && query["paginationToken"].ToString() is { Length: > 0 } token && token != "0")
+            {
+                // A token this server never issued (or out of range) must not silently restart at the first page.
+                return HttpResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Invalid pagination token",
+                    "paginationToken must be a token from a previous page's nextPaginationToken.");
+            }
+
             var status = query["status"].ToString();
             var jobs = state.Store.JobsOf(HttpResults.User(context))
                 .Select(state.JobJson)
@@ -45,7 +52,7 @@ namespace LtxCodegen.Emulator.Endpoints
             }
 
             var body = new JsonObject { ["jobs"] = page };
-            if (offset + pageSize < jobs.Count)
+            if ((long)offset + pageSize < jobs.Count)
             {
                 body["nextPaginationToken"] = (offset + pageSize).ToString(CultureInfo.InvariantCulture);
             }

@@ -11,14 +11,25 @@ using Microsoft.AspNetCore.Http;
 namespace LtxCodegen.Emulator.Endpoints
 {
     /// <summary>
-    /// The middleware in front of every endpoint: trace id, request log, Basic auth for <c>/v1/</c>, and faults.
+    /// The middleware around every endpoint. <see cref="InvokeAsync"/> (before routing): trace id, request log, errors.
+    /// <see cref="GuardAsync"/> (after routing, so it sees the endpoint the request reached, whatever the path's case):
+    /// Basic auth for every endpoint but the signed-URL ones, before any body is read; then the logged body; then faults.
     /// </summary>
     internal static class Pipeline
     {
         public const string UserItem = "ltx.user";
         public const string FaultItem = "ltx.fault";
         public const string RecordItem = "ltx.record";
+        private const string EntryItem = "ltx.entry";
         private const int MaxLoggedBody = 64 * 1024;
+
+        /// <summary>What the log entry of a request will say; filled in as the request goes through.</summary>
+        private sealed class Entry
+        {
+            public string? User;
+            public string? Fault;
+            public string? Body;
+        }
 
         public static async Task InvokeAsync(EmulatorState state, HttpContext context, RequestDelegate next)
         {
@@ -30,9 +41,8 @@ namespace LtxCodegen.Emulator.Endpoints
             var request = context.Request;
             var method = request.Method;
             var path = request.Path.Value ?? "/";
-            var body = await CaptureBodyAsync(request).ConfigureAwait(false);
-            string? user = null;
-            string? faultName = null;
+            var entry = new Entry();
+            context.Items[EntryItem] = entry;
             var aborted = false;
             var recorded = 0;
 
@@ -42,7 +52,7 @@ namespace LtxCodegen.Emulator.Endpoints
             {
                 if (Interlocked.Exchange(ref recorded, 1) == 0)
                 {
-                    state.Log.Add(new EmulatorRequest(sequence, time, method, path, request.QueryString.Value ?? "", user, body, status, faultName, traceId));
+                    state.Log.Add(new EmulatorRequest(sequence, time, method, path, request.QueryString.Value ?? "", entry.User, entry.Body, status, entry.Fault, traceId));
                 }
             }
 
@@ -54,29 +64,7 @@ namespace LtxCodegen.Emulator.Endpoints
             });
             try
             {
-                if (path.StartsWith("/v1/", StringComparison.Ordinal) || path == "/v1")
-                {
-                    user = Authenticate(state, request);
-                    if (user is null)
-                    {
-                        context.Response.Headers.WWWAuthenticate = "Basic realm=\"Scenario API\"";
-                        await HttpResults.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized",
-                            "Missing or invalid credentials: use HTTP Basic auth with your API key as user and API secret as password.").ConfigureAwait(false);
-                        return;
-                    }
-
-                    context.Items[UserItem] = user;
-                }
-
-                var fault = state.Faults.ForRequest(method, path);
-                if (fault is null)
-                {
-                    await next(context).ConfigureAwait(false);
-                    return;
-                }
-
-                faultName = fault.Kind + (fault.AfterHandling ? " (after handling)" : "");
-                aborted = await ApplyAsync(context, next, fault).ConfigureAwait(false);
+                await next(context).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
@@ -85,7 +73,7 @@ namespace LtxCodegen.Emulator.Endpoints
             catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
             {
                 // A bug in the emulator: answer like the service would, with enough detail to report it.
-                faultName ??= "EmulatorError: " + e.GetType().Name + ": " + e.Message;
+                entry.Fault ??= "EmulatorError: " + e.GetType().Name + ": " + e.Message;
                 context.Response.Clear();
                 context.Response.Headers["x-trace-id"] = traceId;
                 await HttpResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "Internal server error",
@@ -101,6 +89,98 @@ namespace LtxCodegen.Emulator.Endpoints
                 Record(aborted ? 0 : context.Response.StatusCode);
             }
         }
+
+        /// <summary>Runs after routing: authenticates (unless the endpoint is a signed URL), logs the body, applies faults.</summary>
+        public static async Task GuardAsync(EmulatorState state, HttpContext context, RequestDelegate next)
+        {
+            var entry = (Entry)context.Items[EntryItem]!;
+            var request = context.Request;
+            if (context.GetEndpoint()?.Metadata.GetMetadata<SignedUrlEndpoint>() is null)
+            {
+                var user = Authenticate(state, request);
+                if (user is null)
+                {
+                    context.Response.Headers.WWWAuthenticate = "Basic realm=\"Scenario API\"";
+                    RefuseUnreadBody(context);
+                    await HttpResults.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized",
+                        "Missing or invalid credentials: use HTTP Basic auth with your API key as user and API secret as password.").ConfigureAwait(false);
+                    await EndRefusalAsync(context).ConfigureAwait(false);
+                    return;
+                }
+
+                entry.User = user;
+                context.Items[UserItem] = user;
+            }
+
+            entry.Body = await CaptureBodyAsync(request).ConfigureAwait(false);
+            var fault = state.Faults.ForRequest(request.Method, request.Path.Value ?? "/");
+            if (fault is null)
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            entry.Fault = fault.Kind + (fault.AfterHandling ? " (after handling)" : "");
+            if (await ApplyAsync(context, next, fault).ConfigureAwait(false))
+            {
+                context.Items["ltx.aborted"] = true;
+            }
+        }
+
+        /// <summary>
+        /// Marks an answer given without reading the request body (which may still be on its way, of any size): the
+        /// connection closes after it. Call <see cref="EndRefusalAsync"/> once the answer is written.
+        /// </summary>
+        public static void RefuseUnreadBody(HttpContext context)
+        {
+            if (HasBody(context.Request))
+            {
+                context.Response.Headers.Connection = "close";
+            }
+        }
+
+        /// <summary>
+        /// After a refusal: sends the answer, then takes at most a small rest of the body (so a client that sent a
+        /// small body whole sees a clean close); a body that goes on is cut off by aborting the connection, as the
+        /// server would otherwise drain it.
+        /// </summary>
+        public static async Task EndRefusalAsync(HttpContext context)
+        {
+            if (!HasBody(context.Request))
+            {
+                return;
+            }
+
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+            var buffer = new byte[16 * 1024];
+            var budget = 256 * 1024;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+                timeout.CancelAfter(TimeSpan.FromSeconds(1));
+                while (budget > 0)
+                {
+                    var read = await context.Request.Body.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    budget -= read;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (IOException)
+            {
+            }
+
+            context.Abort();
+        }
+
+        private static bool HasBody(HttpRequest request) =>
+            request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.ContainsKey("Transfer-Encoding"));
 
         private static async Task<bool> ApplyAsync(HttpContext context, RequestDelegate next, FaultDecision fault)
         {
@@ -242,6 +322,7 @@ namespace LtxCodegen.Emulator.Endpoints
             return colon <= 0 ? null : state.Authenticate(decoded.Substring(0, colon), decoded.Substring(colon + 1));
         }
 
+        /// <summary>The first <see cref="MaxLoggedBody"/> bytes of a text body (the endpoint still reads it all, up to its own cap).</summary>
         private static async Task<string?> CaptureBodyAsync(HttpRequest request)
         {
             if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")))
@@ -256,11 +337,31 @@ namespace LtxCodegen.Emulator.Endpoints
                 return "[" + (request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?") + " bytes of " + (contentType.Length == 0 ? "unknown type" : contentType) + "]";
             }
 
-            request.EnableBuffering();
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, false, 4096, leaveOpen: true);
-            var text = await reader.ReadToEndAsync().ConfigureAwait(false);
-            request.Body.Position = 0;
-            return text.Length > MaxLoggedBody ? text.Substring(0, MaxLoggedBody) : text;
+            // Never more than the logged part: a chunked body may be endless.
+            request.EnableBuffering(MaxLoggedBody + 1);
+            var buffer = new byte[MaxLoggedBody + 1];
+            var length = 0;
+            try
+            {
+                int read;
+                while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                }
+            }
+            finally
+            {
+                request.Body.Position = 0;
+            }
+
+            var text = Encoding.UTF8.GetString(buffer, 0, Math.Min(length, MaxLoggedBody));
+            return length > MaxLoggedBody ? text + " [truncated: more than " + MaxLoggedBody + " bytes]" : text;
         }
+    }
+
+    /// <summary>Marks an endpoint that a signed URL authorizes (no Basic auth).</summary>
+    internal sealed class SignedUrlEndpoint
+    {
+        public static readonly SignedUrlEndpoint Instance = new SignedUrlEndpoint();
     }
 }

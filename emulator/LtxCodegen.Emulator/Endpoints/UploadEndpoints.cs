@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using LtxCodegen.Emulator.Json;
 using LtxCodegen.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,8 @@ namespace LtxCodegen.Emulator.Endpoints
             app.MapPost("/v1/uploads", context => CreateAsync(state, context));
             app.MapGet("/v1/uploads/{uploadId}", context => GetAsync(state, context));
             app.MapPost("/v1/uploads/{uploadId}/action", context => ActionAsync(state, context));
-            app.MapPut("/s3/uploads/{uploadId}/parts/{number}", context => PutPartAsync(state, context));
+            app.MapPut("/s3/uploads/{uploadId}/parts/{number}", context => PutPartAsync(state, context))
+                .WithMetadata(SignedUrlEndpoint.Instance);
         }
 
         private static async Task CreateAsync(EmulatorState state, HttpContext context)
@@ -163,10 +165,12 @@ namespace LtxCodegen.Emulator.Endpoints
         private static async Task PutPartAsync(EmulatorState state, HttpContext context)
         {
             var request = context.Request;
-            var problem = state.Signer.Check("PUT", request.Path.Value ?? "", request.Query["Expires"], request.Query["Signature"], state.Now);
+            var problem = state.Signer.Check("PUT", UrlSigner.RequestPath(context), request.Query["Expires"], request.Query["Signature"], state.Now);
             if (problem is not null)
             {
+                Pipeline.RefuseUnreadBody(context);
                 await HttpResults.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Access denied", problem).ConfigureAwait(false);
+                await Pipeline.EndRefusalAsync(context).ConfigureAwait(false);
                 return;
             }
 
@@ -184,6 +188,13 @@ namespace LtxCodegen.Emulator.Endpoints
                 return;
             }
 
+            if (request.ContentLength > upload.FileSize)
+            {
+                await HttpResults.BodyTooLargeAsync(context, "Part too large",
+                    "Part " + number + " announces " + request.ContentLength + " bytes, more than the whole declared file (" + upload.FileSize + " bytes).").ConfigureAwait(false);
+                return;
+            }
+
             using var buffer = new MemoryStream();
             var chunk = new byte[64 * 1024];
             int read;
@@ -191,7 +202,7 @@ namespace LtxCodegen.Emulator.Endpoints
             {
                 if (buffer.Length + read > upload.FileSize)
                 {
-                    await HttpResults.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "Part too large",
+                    await HttpResults.BodyTooLargeAsync(context, "Part too large",
                         "Part " + number + " is larger than the whole declared file (" + upload.FileSize + " bytes).").ConfigureAwait(false);
                     return;
                 }

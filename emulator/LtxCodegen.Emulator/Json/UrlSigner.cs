@@ -5,7 +5,10 @@ using System.Text;
 
 namespace LtxCodegen.Emulator.Json
 {
-    /// <summary>Signs and checks the emulator's short-lived URLs (HMAC-SHA256 over method, path and expiry).</summary>
+    /// <summary>
+    /// Signs and checks the emulator's short-lived URLs (HMAC-SHA256 over method, unescaped path and expiry). Check a
+    /// request with its path as sent (<see cref="RequestPath"/>), not as the server decoded it.
+    /// </summary>
     internal sealed class UrlSigner
     {
         private readonly byte[] _key;
@@ -46,10 +49,24 @@ namespace LtxCodegen.Emulator.Json
             return null;
         }
 
+        /// <summary>The request's path as the client sent it (still escaped), without the query.</summary>
+        public static string RequestPath(Microsoft.AspNetCore.Http.HttpContext context)
+        {
+            var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+            if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+            {
+                return context.Request.Path.ToUriComponent();
+            }
+
+            var query = raw.IndexOf('?');
+            return query < 0 ? raw : raw.Substring(0, query);
+        }
+
         private string Compute(string method, string path, string expires)
         {
             using var hmac = new HMACSHA256(_key);
-            var hash = hmac.ComputeHash(Encoding.UTF8.GetBytes(method.ToUpperInvariant() + "\n" + path + "\n" + expires));
+            // The path is signed unescaped: "a%20b" as issued and "a b" as a server decodes it are the same file.
+            var hash = hmac.ComputeHash(Encoding.UTF8.GetBytes(method.ToUpperInvariant() + "\n" + Uri.UnescapeDataString(path) + "\n" + expires));
             return Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         }
     }
