@@ -25,7 +25,7 @@ namespace LtxCodegen.Runtime.Tests
 
             Assert.Equal(await File.ReadAllBytesAsync(Emu.ClipPath), await File.ReadAllBytesAsync(path));
             Assert.Equal(2, emulator.Requests.Count("GET", "/cdn/"));
-            Assert.False(File.Exists(path + ".part"));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.part"));
         }
 
         [Fact]
@@ -43,7 +43,7 @@ namespace LtxCodegen.Runtime.Tests
             Assert.StartsWith("GET /cdn/", ex.RequestPath);
             Assert.DoesNotContain("?", ex.RequestPath);
             Assert.False(File.Exists(path));
-            Assert.False(File.Exists(path + ".part"));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.part"));
             Assert.Equal(3, emulator.Requests.Count("GET", "/cdn/"));
         }
 
@@ -61,7 +61,7 @@ namespace LtxCodegen.Runtime.Tests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DownloadAssetAsync(assetId, path, cts.Token));
 
             Assert.Equal("previous", await File.ReadAllTextAsync(path));
-            Assert.False(File.Exists(path + ".part"));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.part"));
         }
 
         [Fact]
@@ -100,7 +100,7 @@ namespace LtxCodegen.Runtime.Tests
             Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
             Assert.Equal(2, emulator.Requests.Count("GET", "/cdn/"));
             Assert.False(File.Exists(path));
-            Assert.False(File.Exists(path + ".part"));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.part"));
         }
 
         [Fact]
@@ -118,7 +118,7 @@ namespace LtxCodegen.Runtime.Tests
             Assert.Equal(job.JobId, ex.JobId);
             Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
             Assert.False(File.Exists(path));
-            Assert.False(File.Exists(path + ".part"));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.part"));
             Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.DownloadOutputAsync(job, path, index: job.AssetIds.Count); });
         }
 
