@@ -59,7 +59,7 @@ namespace LtxCodegen
         /// <summary>
         /// The largest API response body (JSON) the client reads, in bytes; a larger one fails the call with a
         /// <see cref="ScenarioApiException"/> instead of filling memory. Downloads are not JSON: they stop at the
-        /// asset's announced size instead. Default 16 MiB.
+        /// asset's announced size instead. Default 16 MiB; at most <see cref="int.MaxValue"/>.
         /// </summary>
         public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
 

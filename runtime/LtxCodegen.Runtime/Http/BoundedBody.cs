@@ -29,7 +29,7 @@ namespace LtxCodegen.Http
 #else
             using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            using var buffer = new MemoryStream(announced is long known ? (int)known : ChunkSize);
+            using var buffer = new MemoryStream(announced is long known ? (int)Math.Min(known, 1024 * 1024) : ChunkSize);
             var chunk = new byte[ChunkSize];
             while (true)
             {

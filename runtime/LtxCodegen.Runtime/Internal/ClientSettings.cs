@@ -136,9 +136,9 @@ namespace LtxCodegen.Internal
                 throw new ArgumentException("ScenarioClientOptions.UploadPartSize must be positive.", nameof(options));
             }
 
-            if (options.MaxResponseBodyBytes <= 0)
+            if (options.MaxResponseBodyBytes <= 0 || options.MaxResponseBodyBytes > int.MaxValue)
             {
-                throw new ArgumentException("ScenarioClientOptions.MaxResponseBodyBytes must be positive.", nameof(options));
+                throw new ArgumentException("ScenarioClientOptions.MaxResponseBodyBytes must be between 1 and " + int.MaxValue + " bytes.", nameof(options));
             }
 
             return new ClientSettings(options, baseAddress);

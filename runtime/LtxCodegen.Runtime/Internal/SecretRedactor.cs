@@ -71,6 +71,10 @@ namespace LtxCodegen.Internal
             _probes = probes.ToArray();
         }
 
+        /// <summary>A redactor for these credentials (the Basic token is made from them as the client makes it).</summary>
+        public static SecretRedactor For(string apiKey, string apiSecret) =>
+            new SecretRedactor(apiSecret, Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey + ":" + apiSecret)), apiKey);
+
         /// <summary>The text with every occurrence of the credentials masked (the same instance when there is none).</summary>
         public string Redact(string text)
         {
