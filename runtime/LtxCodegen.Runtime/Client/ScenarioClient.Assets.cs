@@ -278,7 +278,7 @@ namespace LtxCodegen
         /// </summary>
         private long? DownloadLimit(ScenarioAsset asset, long? total, string path, HttpStatusCode status, string? jobId)
         {
-            long? allowed = asset.Size is long size ? size + DownloadSizeMargin(size) : null;
+            long? allowed = asset.Size is long size ? (size > long.MaxValue - DownloadSizeMargin(size) ? long.MaxValue : size + DownloadSizeMargin(size)) : null;
             if (total is long announced && allowed is long max && announced > max)
             {
                 throw DownloadTooLarge(path, status, jobId, "the server announces " + announced.ToString(CultureInfo.InvariantCulture) +
@@ -343,7 +343,7 @@ namespace LtxCodegen
                 if (limit is long max && counter.Written + (read - offset) > max)
                 {
                     throw DownloadTooLarge(path, response.StatusCode, jobId, "the download is larger than the " + max.ToString(CultureInfo.InvariantCulture) +
-                        " bytes announced (" + (response.Content.Headers.ContentLength is null ? "asset size plus margin" : "Content-Length") + ")");
+                        " bytes allowed (" + (response.Content.Headers.ContentLength is null ? "the asset's announced size plus margin" : "the response's announced length") + ")");
                 }
 
                 if (read > offset)

@@ -18,7 +18,8 @@ namespace LtxCodegen
         public string? ApiSecret { get; set; } = Environment.GetEnvironmentVariable("SCENARIO_API_SECRET");
 
         /// <summary>
-        /// The API root, ending in <c>/v1/</c>. <c>http://</c> is accepted for loopback addresses only. Defaults to the
+        /// The API root, ending in <c>/v1/</c>. <c>http://</c> is accepted for loopback addresses only, and an address with
+        /// credentials in it (<c>https://key:secret@host/</c>) never: use <see cref="ApiKey"/> and <see cref="ApiSecret"/>. Defaults to the
         /// <c>SCENARIO_API_URL</c> environment variable (e.g. an emulator's address), else <see cref="DefaultBaseAddress"/>.
         /// </summary>
         public Uri BaseAddress { get; set; } = BaseAddressFromEnvironment();
