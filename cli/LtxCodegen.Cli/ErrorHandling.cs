@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.RegularExpressions;
@@ -34,18 +35,33 @@ namespace LtxCodegen.Cli
 
             if (code != ExitCodes.JobFailed && job.JobId is string jobId)
             {
+                var shown = host.Text.Clean(jobId);
                 host.Error.WriteLine(job.OnEmbeddedEmulator
-                    ? "Job " + jobId + " ran on the embedded emulator, which stops with this command: it cannot be resumed."
-                    : "Job " + jobId + " was submitted; resume with: " + ResumeCommand(jobId, job.OutDir));
+                    ? "Job " + shown + " ran on the embedded emulator, which stops with this command: it cannot be resumed."
+                    : JobIds.Problem(jobId) is null
+                        ? "Job " + jobId + " was submitted; resume with: " + ResumeCommand(jobId, job.OutDir)
+                        : "The service named the job '" + shown + "', which is not a usable job id: it cannot be resumed with ltx jobs wait.");
             }
 
             return code;
         }
 
-        /// <summary>The command that resumes <paramref name="jobId"/>, e.g. <c>ltx jobs wait job_1 --out "out"</c>.</summary>
+        /// <summary>The command that resumes <paramref name="jobId"/> (a valid job id), e.g. <c>ltx jobs wait job_1 --out out</c>.</summary>
         public static string ResumeCommand(string jobId, string? outDir) =>
-            "ltx jobs wait " + TerminalText.StripControls(jobId)
-            + (outDir is null ? "" : " --out \"" + TerminalText.StripControls(outDir).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
+            "ltx jobs wait " + jobId + (outDir is null ? "" : " --out " + ShellQuote(TerminalText.StripControls(outDir)));
+
+        /// <summary>A folder as a shell word: as is when plain, else quoted (single quotes on Unix, so nothing expands).</summary>
+        internal static string ShellQuote(string value)
+        {
+            if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ':' or '+' or ',' || (c == '\\' && OperatingSystem.IsWindows())))
+            {
+                return value;
+            }
+
+            return OperatingSystem.IsWindows()
+                ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+                : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        }
 
         private static int Report(CliHost host, Exception exception, SubmittedJob job)
         {

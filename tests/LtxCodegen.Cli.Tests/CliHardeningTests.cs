@@ -30,7 +30,8 @@ namespace LtxCodegen.Cli.Tests
                     return StubServer.WriteJsonAsync(context, 200, job.Replace("{0}", "queued").Replace("{1}", "[]"));
                 }
 
-                if (path.StartsWith("/v1/jobs/", StringComparison.Ordinal))
+                // Any other GET under /v1/ is the job: a client that sends "../x" raw asks for /v1/x.
+                if (context.Request.Method == "GET" && path.StartsWith("/v1/", StringComparison.Ordinal) && !path.StartsWith("/v1/assets/", StringComparison.Ordinal))
                 {
                     return StubServer.WriteJsonAsync(context, 200, job.Replace("{0}", "success").Replace("{1}", "[\"asset_out1\"]"));
                 }
@@ -186,7 +187,11 @@ namespace LtxCodegen.Cli.Tests
             Assert.True(code == 3, code + cli.Output);
             var post = Assert.Single(cli.Emulator.Requests.Find("POST", "/v1/generate/"));
             var jobId = cli.Out.ToString().Split(' ', '\n').First(w => w.StartsWith("job_", StringComparison.Ordinal));
-            Assert.Contains("resume with: ltx jobs wait " + jobId + " --out \"" + outDir + "\"", cli.Error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("resume with: ltx jobs wait " + jobId + " --out " + outDir, cli.Error.ToString(), StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal("'my out $(x)'\\'''", ErrorHandling.ShellQuote("my out $(x)'"));
+            }
         }
 
         [Fact]

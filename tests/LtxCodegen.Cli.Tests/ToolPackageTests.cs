@@ -24,6 +24,11 @@ namespace LtxCodegen.Cli.Tests
         public async Task The_cli_packs_as_a_dotnet_tool_that_installs_from_a_local_feed_and_runs()
         {
             var root = RepositoryRoot();
+
+            // The README's recipe is the one this test follows.
+            var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+            Assert.Contains("dotnet pack cli/LtxCodegen.Cli -c Release -o artifacts/tool", readme, StringComparison.Ordinal);
+            Assert.Contains("dotnet tool install --global LtxCodegen.Cli --add-source artifacts/tool", readme, StringComparison.Ordinal);
             var temp = Path.Combine(Path.GetTempPath(), "ltx-tool-test-" + Guid.NewGuid().ToString("N"));
             var feed = Path.Combine(temp, "feed");
             var tools = Path.Combine(temp, "tools");
