@@ -49,10 +49,21 @@ namespace LtxCodegen.Cli
         public const int MaxOutputs = 256;
 
         /// <summary>
+        /// Downloads the job's outputs into <paramref name="outDir"/> as <c>output-{yyyyMMdd-HHmmss}.{ext}</c> (a name no
+        /// file there has yet). Prefer the overload with an <see cref="OutputFolder"/> checked before submitting.
+        /// </summary>
+        public static Task<IReadOnlyList<string>> DownloadAsync(IAnsiConsole console, ScenarioClient client, ScenarioJob job, string outDir, CancellationToken cancellationToken)
+        {
+            var folder = OutputFolder.Prepare(outDir);
+            var stem = folder.UniqueStem("output-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+            return DownloadAsync(console, client, job, folder, stem, cancellationToken);
+        }
+
+        /// <summary>
         /// Downloads the job's outputs into <paramref name="folder"/> as <c>{stem}.{ext}</c> (or <c>{stem}-1.{ext}</c>, ...):
         /// names from the CLI's own values, never from the server's answer.
         /// </summary>
-        public static async Task<IReadOnlyList<string>> DownloadAsync(IAnsiConsole console, CliHost host, ScenarioClient client, ScenarioJob job, OutputFolder folder, string stem, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<string>> DownloadAsync(IAnsiConsole console, ScenarioClient client, ScenarioJob job, OutputFolder folder, string stem, CancellationToken cancellationToken)
         {
             if (job.AssetIds.Count > MaxOutputs)
             {

@@ -55,7 +55,7 @@ namespace LtxCodegen.Cli.Commands
 
                         var job = await client.SubmitAsync(new DescriptorRequest(model, RunCommand.ToElement(body)), cancellationToken).ConfigureAwait(false);
                         var done = await JobRunner.WaitAsync(console, client, job.JobId, model.Id, cancellationToken).ConfigureAwait(false);
-                        await JobRunner.DownloadAsync(console, host, client, done, folder, RunCommand.ShortId(model.Id), cancellationToken).ConfigureAwait(false);
+                        await JobRunner.DownloadAsync(console, client, done, folder, RunCommand.ShortId(model.Id), cancellationToken).ConfigureAwait(false);
                     }
 
                     console.WriteLine("Demo done. Outputs are in " + folder.FullPath);

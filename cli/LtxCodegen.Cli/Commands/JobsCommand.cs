@@ -44,7 +44,7 @@ namespace LtxCodegen.Cli.Commands
                             : ". Check the id printed by 'ltx run'."));
                     }
 
-                    await JobRunner.DownloadAsync(console, host, connection.Client, finished, folder, id, cancellationToken).ConfigureAwait(false);
+                    await JobRunner.DownloadAsync(console, connection.Client, finished, folder, id, cancellationToken).ConfigureAwait(false);
                     return ExitCodes.Ok;
                 }, job);
             });

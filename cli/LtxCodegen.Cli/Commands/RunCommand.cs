@@ -101,7 +101,7 @@ namespace LtxCodegen.Cli.Commands
             job.OnEmbeddedEmulator = connection.IsEmulator;
             console.WriteLine("Submitted job " + host.Text.Clean(submitted.JobId) + " (" + model.Id + "). Ctrl+C stops waiting; the job keeps running.");
             var finished = await JobRunner.WaitAsync(console, client, submitted.JobId, model.Id, cancellationToken).ConfigureAwait(false);
-            await JobRunner.DownloadAsync(console, host, client, finished, folder, stem, cancellationToken).ConfigureAwait(false);
+            await JobRunner.DownloadAsync(console, client, finished, folder, stem, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 
