@@ -22,11 +22,15 @@ namespace LtxCodegen.Cli
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
         };
 
-        private OutputFolder(string given, string fullPath)
+        private OutputFolder(string given, string fullPath, string optionName)
         {
             Given = given;
             FullPath = fullPath;
+            OptionName = optionName;
         }
+
+        /// <summary>The option that named the folder (<c>--out</c>, <c>--dir</c>), for messages.</summary>
+        public string OptionName { get; }
 
         /// <summary>The folder as the user gave it (repeated in resume commands).</summary>
         public string Given { get; }
@@ -35,11 +39,11 @@ namespace LtxCodegen.Cli
         public string FullPath { get; }
 
         /// <summary>Checks that <paramref name="outDir"/> is (or can be made) a writable folder; throws <see cref="CliInputException"/> otherwise.</summary>
-        public static OutputFolder Prepare(string? outDir)
+        public static OutputFolder Prepare(string? outDir, string optionName = "--out")
         {
             if (string.IsNullOrWhiteSpace(outDir))
             {
-                throw new CliInputException("--out is empty: give the folder for the outputs (e.g. --out out).");
+                throw new CliInputException(optionName + " is empty: give a folder (e.g. " + optionName + " out).");
             }
 
             string full;
@@ -49,12 +53,12 @@ namespace LtxCodegen.Cli
             }
             catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
             {
-                throw new CliInputException("--out '" + TerminalText.StripControls(outDir) + "' is not a usable folder path: " + e.Message);
+                throw new CliInputException(optionName + " '" + TerminalText.StripControls(outDir) + "' is not a usable folder path: " + e.Message);
             }
 
             if (File.Exists(full))
             {
-                throw new CliInputException("--out '" + TerminalText.StripControls(outDir) + "' is an existing file, not a folder. Nothing was sent.");
+                throw new CliInputException(optionName + " '" + TerminalText.StripControls(outDir) + "' is an existing file, not a folder. Nothing was sent.");
             }
 
             try
@@ -67,10 +71,10 @@ namespace LtxCodegen.Cli
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CliInputException("Cannot write to --out '" + TerminalText.StripControls(outDir) + "': " + e.Message + " Nothing was sent.");
+                throw new CliInputException("Cannot write to " + optionName + " '" + TerminalText.StripControls(outDir) + "': " + e.Message + " Nothing was sent.");
             }
 
-            return new OutputFolder(outDir!, full);
+            return new OutputFolder(outDir!, full, optionName);
         }
 
         /// <summary>A stem no file of the folder starts with yet: <paramref name="baseName"/>, else with -2, -3...</summary>
@@ -86,7 +90,7 @@ namespace LtxCodegen.Cli
                 }
             }
 
-            throw new CliInputException("--out '" + TerminalText.StripControls(Given) + "' already holds 10,000 outputs named " + stem + "*: choose another folder.");
+            throw new CliInputException(OptionName + " '" + TerminalText.StripControls(Given) + "' already holds 10,000 outputs named " + stem + "*: choose another folder.");
         }
 
         /// <summary>The path of output <paramref name="index"/> of <paramref name="count"/>; always inside the folder.</summary>
@@ -96,7 +100,7 @@ namespace LtxCodegen.Cli
             var path = Path.GetFullPath(Path.Combine(FullPath, name));
             if (!IsInside(path))
             {
-                throw new CliInputException("Refused to write '" + TerminalText.StripControls(name) + "': the path leaves --out '" + TerminalText.StripControls(Given) + "'.");
+                throw new CliInputException("Refused to write '" + TerminalText.StripControls(name) + "': the path leaves " + OptionName + " '" + TerminalText.StripControls(Given) + "'.");
             }
 
             return path;

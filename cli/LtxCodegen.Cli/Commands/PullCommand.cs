@@ -39,7 +39,7 @@ namespace LtxCodegen.Cli.Commands
 
         private static async Task<int> PullAsync(CliHost host, string id, string folder, CancellationToken cancellationToken)
         {
-            var target = OutputFolder.Prepare(folder);
+            var target = OutputFolder.Prepare(folder, "--dir");
             var path = target.PathFor(RunCommand.ShortId(id), 0, 1, ".json");
             await using var connection = await ServiceConnection.OpenAsync(host, forceEmulator: false, cancellationToken).ConfigureAwait(false);
             using var json = await connection.GetModelJsonAsync(id, cancellationToken).ConfigureAwait(false);
