@@ -98,9 +98,18 @@ namespace LtxCodegen.Cli
 
                 case ScenarioApiException e:
                     host.Error.WriteLine(DescribeApiError(text, e));
+                    if (e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                    {
+                        host.Error.WriteLine("Check SCENARIO_API_KEY and SCENARIO_API_SECRET (and SCENARIO_API_URL, e.g. " + ScenarioClientOptions.DefaultBaseAddress + ").");
+                    }
+
                     if (e.JobMayExist && e.JobId is not null)
                     {
                         job.JobId ??= e.JobId;
+                    }
+                    else if (e.JobMayExist && job.JobId is null)
+                    {
+                        host.Error.WriteLine("The request may have reached the service and created a job: check your jobs on Scenario before running it again (it would be charged twice).");
                     }
 
                     return !submitted && e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity

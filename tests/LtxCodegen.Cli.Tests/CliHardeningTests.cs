@@ -110,6 +110,7 @@ namespace LtxCodegen.Cli.Tests
             Assert.Equal(3, code);
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes("cli-key:cli-secret"));
             Assert.Contains("401", cli.Error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Check SCENARIO_API_KEY and SCENARIO_API_SECRET", cli.Error.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(token, cli.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("cli-secret", cli.Output, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(cli.Temp, "schemas")) && Directory.EnumerateFiles(Path.Combine(cli.Temp, "schemas")).Any());
