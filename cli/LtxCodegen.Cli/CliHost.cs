@@ -35,8 +35,38 @@ namespace LtxCodegen.Cli
         /// <summary>True when running in a real terminal: live progress bars. False: plain lines.</summary>
         public bool Interactive { get; init; }
 
+        /// <summary>
+        /// Width of tables when the output is not a terminal (piped or redirected): default the <c>COLUMNS</c>
+        /// environment variable, else 80. A terminal uses its own width.
+        /// </summary>
+        public int RedirectedWidth { get; init; } = ColumnsFromEnvironment();
+
+        /// <summary>The temporary directory (default: the system's); <c>ltx demo</c> writes under it when no --out is given.</summary>
+        public string TempDirectory { get; init; } = Path.GetTempPath();
+
+        /// <summary>Server text made safe to print: credentials redacted, escape/control characters removed.</summary>
+        internal TerminalText Text => _text ??= new TerminalText(ApiKey, ApiSecret);
+
+        private TerminalText? _text;
+
         /// <summary>The process host: the console, credentials from the environment.</summary>
         public static CliHost FromConsole() => new CliHost { Interactive = !Console.IsOutputRedirected };
+
+        /// <summary>A console for tables: the terminal, or plain text as wide as <see cref="RedirectedWidth"/>.</summary>
+        internal IAnsiConsole CreateTableConsole()
+        {
+            var console = CreateConsole();
+            if (!ReferenceEquals(console, AnsiConsole.Console))
+            {
+                console.Profile.Width = RedirectedWidth;
+            }
+
+            return console;
+        }
+
+        private static int ColumnsFromEnvironment() =>
+            int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns)
+            && columns is >= 40 and <= 1000 ? columns : 80;
 
         internal IAnsiConsole CreateConsole()
         {
@@ -45,7 +75,7 @@ namespace LtxCodegen.Cli
                 return AnsiConsole.Console;
             }
 
-            // Redirected output or a test: plain text, wide enough not to break paths and ids.
+            // Redirected output or a test: plain text; lines of paths and ids are not wrapped (tables use CreateTableConsole).
             var console = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Out = new AnsiConsoleOutput(Out),

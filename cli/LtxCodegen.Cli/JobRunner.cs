@@ -19,10 +19,10 @@ namespace LtxCodegen.Cli
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask(Markup.Escape(label + " " + jobId + " queued"), maxValue: 100);
+                    var task = context.AddTask(Markup.Escape(TerminalText.StripControls(label + " " + jobId) + " queued"), maxValue: 100);
                     var progress = new InlineProgress(job =>
                     {
-                        task.Description = Markup.Escape(label + " " + job.JobId + " " + job.Status);
+                        task.Description = Markup.Escape(TerminalText.StripControls(label + " " + jobId + " " + job.Status));
                         if (job.Progress is double p)
                         {
                             task.Value = Math.Clamp(p * 100, 0, 100);
@@ -45,19 +45,48 @@ namespace LtxCodegen.Cli
             return final!;
         }
 
-        public static async Task<IReadOnlyList<string>> DownloadAsync(IAnsiConsole console, ScenarioClient client, ScenarioJob job, string outDir, CancellationToken cancellationToken)
+        /// <summary>Most outputs one job may download (a server announcing more is refused, nothing is written).</summary>
+        public const int MaxOutputs = 256;
+
+        /// <summary>
+        /// Downloads the job's outputs into <paramref name="outDir"/> as <c>output-{yyyyMMdd-HHmmss}.{ext}</c> (a name no
+        /// file there has yet). Prefer the overload with an <see cref="OutputFolder"/> checked before submitting.
+        /// </summary>
+        public static Task<IReadOnlyList<string>> DownloadAsync(IAnsiConsole console, ScenarioClient client, ScenarioJob job, string outDir, CancellationToken cancellationToken)
         {
-            Directory.CreateDirectory(outDir);
+            var folder = OutputFolder.Prepare(outDir);
+            var stem = folder.UniqueStem("output-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+            return DownloadAsync(console, client, job, folder, stem, cancellationToken);
+        }
+
+        /// <summary>
+        /// Downloads the job's outputs into <paramref name="folder"/> as <c>{stem}.{ext}</c> (or <c>{stem}-1.{ext}</c>, ...):
+        /// names from the CLI's own values, never from the server's answer.
+        /// </summary>
+        public static async Task<IReadOnlyList<string>> DownloadAsync(IAnsiConsole console, ScenarioClient client, ScenarioJob job, OutputFolder folder, string stem, CancellationToken cancellationToken)
+        {
+            if (job.AssetIds.Count > MaxOutputs)
+            {
+                throw new ScenarioApiException(
+                    "The service announced " + job.AssetIds.Count + " outputs for one job (at most " + MaxOutputs + " are downloaded); nothing was written.",
+                    null, null, null, "GET /v1/jobs/" + job.JobId, job.JobId);
+            }
+
             var files = new List<string>();
             for (var i = 0; i < job.AssetIds.Count; i++)
             {
                 var assetId = job.AssetIds[i];
                 var asset = await client.GetAssetAsync(assetId, cancellationToken).ConfigureAwait(false);
-                var name = job.JobId + (job.AssetIds.Count > 1 ? "-" + (i + 1) : "") + (asset.FileExtension ?? ".bin");
-                var path = Path.GetFullPath(Path.Combine(outDir, name));
+                var path = folder.PathFor(stem, i, job.AssetIds.Count, asset.FileExtension);
+                var replaced = File.Exists(path);
                 await client.DownloadAssetAsync(assetId, path, cancellationToken).ConfigureAwait(false);
-                console.MarkupLine("Saved [green]" + Markup.Escape(path) + "[/] (" + new FileInfo(path).Length + " bytes)");
+                console.MarkupLine("Saved [green]" + Markup.Escape(path) + "[/] (" + new FileInfo(path).Length + " bytes" + (replaced ? ", replaced the earlier file" : "") + ")");
                 files.Add(path);
+            }
+
+            if (files.Count == 0)
+            {
+                console.WriteLine("The job finished with no outputs.");
             }
 
             return files;

@@ -26,12 +26,17 @@ namespace LtxCodegen.Cli
                     name = "param-" + name;
                 }
 
+                var optionName = "--" + name;
                 Option option = parameter.Type switch
                 {
-                    ScenarioParameterType.Number => new Option<double?>("--" + name),
-                    ScenarioParameterType.Integer => new Option<long?>("--" + name),
-                    ScenarioParameterType.Boolean => new Option<bool?>("--" + name),
-                    ScenarioParameterType.NumberArray => new Option<double[]>("--" + name) { AllowMultipleArgumentsPerToken = true },
+                    ScenarioParameterType.Number => new Option<double?>(optionName) { CustomParser = r => ValueParsers.Number(r, optionName) },
+                    ScenarioParameterType.Integer => new Option<long?>(optionName) { CustomParser = r => ValueParsers.Integer(r, optionName) },
+                    ScenarioParameterType.Boolean => new Option<bool?>(optionName) { CustomParser = r => ValueParsers.Boolean(r, optionName) },
+                    ScenarioParameterType.NumberArray => new Option<double[]>(optionName)
+                    {
+                        AllowMultipleArgumentsPerToken = true,
+                        CustomParser = r => ValueParsers.Numbers(r, optionName),
+                    },
                     ScenarioParameterType.AssetArray or ScenarioParameterType.StringArray or ScenarioParameterType.ModelArray
                         => new Option<string[]>("--" + name) { AllowMultipleArgumentsPerToken = true },
                     _ => new Option<string>("--" + name),

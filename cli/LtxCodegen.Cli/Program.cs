@@ -48,12 +48,7 @@ namespace LtxCodegen.Cli
             var configuration = new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null };
             if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
             {
-                foreach (var error in parse.Errors)
-                {
-                    host.Error.WriteLine(error.Message);
-                }
-
-                host.Error.WriteLine("Run 'ltx --help' (or 'ltx run <model> --help') for usage.");
+                ParseErrorReport.Write(parse, args, host);
                 return ExitCodes.BadInput;
             }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using LtxCodegen.Emulator;
@@ -69,26 +70,65 @@ namespace LtxCodegen.Cli
             return new ServiceConnection(new ScenarioClient(options), options, emulator);
         }
 
-        /// <summary>GET /v1/models/{id} as raw JSON (the runtime has no method for it).</summary>
-        public async Task<byte[]> GetModelJsonAsync(string modelId, CancellationToken cancellationToken)
+        /// <summary>Largest model JSON <c>ltx pull</c> reads.</summary>
+        public const int MaxModelJsonBytes = 16 * 1024 * 1024;
+
+        /// <summary>GET /v1/models/{id} as JSON (the runtime has no method for it); errors carry the body redacted and cleaned.</summary>
+        public async Task<JsonDocument> GetModelJsonAsync(string modelId, CancellationToken cancellationToken)
         {
-            using var http = new HttpClient();
+            var path = "GET /v1/models/" + modelId;
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
             var uri = new Uri(_options.BaseAddress, "models/" + Uri.EscapeDataString(modelId));
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.ApiKey + ":" + _options.ApiSecret));
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", token);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var body = await ReadBoundedAsync(response.Content, path, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new ScenarioApiException(
-                    "GET models/" + modelId + " failed with " + (int)response.StatusCode + " " + response.ReasonPhrase + ": " + Encoding.UTF8.GetString(body.Take(500).ToArray()),
-                    response.StatusCode, null, null, "GET /v1/models/" + modelId);
+                var text = new TerminalText(_options.ApiKey, _options.ApiSecret);
+                var excerpt = text.Clean(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 2000)));
+                throw new ScenarioApiException(path + " failed with " + (int)response.StatusCode + ": " + excerpt,
+                    response.StatusCode, excerpt.Length == 0 ? response.ReasonPhrase : excerpt, null, path);
             }
 
-            return body;
+            try
+            {
+                return JsonDocument.Parse(body);
+            }
+            catch (JsonException e)
+            {
+                throw new ScenarioApiException(path + " answered something that is not JSON (" + e.Message + "); nothing was written.", null, null, null, path);
+            }
         }
+
+        private static async Task<byte[]> ReadBoundedAsync(HttpContent content, string path, CancellationToken cancellationToken)
+        {
+            if (content.Headers.ContentLength > MaxModelJsonBytes)
+            {
+                throw TooLarge(path);
+            }
+
+            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var buffer = new System.IO.MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxModelJsonBytes)
+                {
+                    throw TooLarge(path);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+
+        private static ScenarioApiException TooLarge(string path) =>
+            new(path + " answered more than " + (MaxModelJsonBytes / (1024 * 1024)) + " MB; nothing was written.", null, null, null, path);
 
         public async ValueTask DisposeAsync()
         {

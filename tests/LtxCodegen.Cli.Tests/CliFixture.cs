@@ -37,15 +37,20 @@ namespace LtxCodegen.Cli.Tests
             return new CliRun(await ScenarioEmulator.StartAsync(options ?? FastOptions()), temp);
         }
 
-        public CliHost Host(bool withCredentials = true) => new()
+        public CliHost Host(bool withCredentials = true) => Host(Emulator.BaseAddress, withCredentials);
+
+        /// <summary>A host talking to <paramref name="baseAddress"/> (e.g. a stub server), temp files under <see cref="Temp"/>.</summary>
+        public CliHost Host(Uri baseAddress, bool withCredentials = true) => new()
         {
             Out = Out,
             Error = Error,
             ApiKey = withCredentials ? "cli-key" : null,
             ApiSecret = withCredentials ? "cli-secret" : null,
-            BaseAddress = Emulator.BaseAddress,
+            BaseAddress = baseAddress,
             EmulatorOptions = FastOptions,
             PollInterval = TimeSpan.FromMilliseconds(50),
+            RedirectedWidth = 80,
+            TempDirectory = Temp,
         };
 
         public Task<int> RunAsync(params string[] args) => Program.RunAsync(args, Host());

@@ -1,6 +1,5 @@
 using System;
 using System.CommandLine;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -12,20 +11,24 @@ namespace LtxCodegen.Cli.Commands
     /// <summary><c>ltx demo</c>: both LTX-2 models on the bundled sample clip, against the embedded emulator. No credentials.</summary>
     internal static class DemoCommand
     {
+        /// <summary>Where the demo writes when no --out is given: one folder per user, reused.</summary>
+        public static string DefaultFolder(CliHost host) => Path.Combine(host.TempDirectory, "ltx-demo-" + OutputFolder.SafeName(Environment.UserName));
+
         public static Command Create(CliHost host)
         {
             var command = new Command("demo", "Start the embedded emulator, upload a bundled sample clip and run both LTX-2 models on it. Needs no credentials.");
             var outOption = new Option<string>("--out")
             {
-                Description = "Folder for the outputs (default: a new folder under the temp directory).",
+                Description = "Folder for the outputs (default: ltx-demo under the temp directory, reused by every demo).",
             };
             command.Options.Add(outOption);
             command.SetAction((parse, cancellationToken) =>
             {
-                var outDir = parse.GetValue(outOption)
-                    ?? Path.Combine(Path.GetTempPath(), "ltx-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+                // One folder for every demo (its files are replaced), so demo folders do not pile up in the temp directory.
+                var outDir = parse.GetValue(outOption) ?? DefaultFolder(host);
                 return ErrorHandling.RunAsync(host, async () =>
                 {
+                    var folder = OutputFolder.Prepare(outDir);
                     var console = host.CreateConsole();
                     await using var connection = await ServiceConnection.OpenAsync(host, forceEmulator: true, cancellationToken).ConfigureAwait(false);
                     console.WriteLine("ltx demo: embedded Scenario emulator at " + connection.BaseAddress + " (no credentials, nothing leaves this machine).");
@@ -52,10 +55,14 @@ namespace LtxCodegen.Cli.Commands
 
                         var job = await client.SubmitAsync(new DescriptorRequest(model, RunCommand.ToElement(body)), cancellationToken).ConfigureAwait(false);
                         var done = await JobRunner.WaitAsync(console, client, job.JobId, model.Id, cancellationToken).ConfigureAwait(false);
-                        await JobRunner.DownloadAsync(console, client, done, outDir, cancellationToken).ConfigureAwait(false);
+                        await JobRunner.DownloadAsync(console, client, done, folder, RunCommand.ShortId(model.Id), cancellationToken).ConfigureAwait(false);
                     }
 
-                    console.WriteLine("Demo done. Outputs are in " + Path.GetFullPath(outDir));
+                    console.WriteLine("Demo done. Outputs are in " + folder.FullPath);
+                    console.WriteLine("They are the sample clip echoed back: the emulator generates nothing, it returns its input so the whole flow "
+                        + "(upload, submit, progress, download) runs offline and free.");
+                    console.WriteLine("Next: 'ltx models' lists every model and its options; 'ltx run <model> --help' shows how to run one; "
+                        + "with SCENARIO_API_KEY and SCENARIO_API_SECRET set, 'ltx run' calls Scenario itself.");
                     return ExitCodes.Ok;
                 });
             });

@@ -12,27 +12,29 @@ namespace LtxCodegen.Cli.Commands
             var command = new Command("models", "List the models this CLI knows (from the docs in schemas/) with their parameters.");
             command.SetAction(_ =>
             {
-                var console = host.CreateConsole();
+                var console = host.CreateTableConsole();
                 foreach (var model in host.Models)
                 {
                     console.WriteLine();
-                    console.MarkupLine("[bold]" + Markup.Escape(model.Id) + "[/]  " + Markup.Escape(model.Name));
+                    console.MarkupLine("[bold]" + Markup.Escape(TerminalText.StripControls(model.Id)) + "[/]  " + Markup.Escape(TerminalText.StripControls(model.Name)));
                     if (!string.IsNullOrEmpty(model.Description))
                     {
-                        console.MarkupLine(Markup.Escape(model.Description!));
+                        console.MarkupLine(Markup.Escape(TerminalText.StripControls(model.Description)));
                     }
 
+                    // Option names never wrap (they are what users copy); the other cells wrap to fit the width.
                     var table = new Table().Border(TableBorder.Rounded)
-                        .AddColumns("Option", "Type", "Required", "Default", "Range", "Options");
+                        .AddColumn(new TableColumn("Option").NoWrap())
+                        .AddColumns("Type", "Default", "Range / options");
                     foreach (var p in model.Parameters)
                     {
+                        var range = ParameterOptions.RangeText(p);
+                        var options = p.Options.Count == 0 ? "" : "one of: " + string.Join(", ", p.Options);
                         table.AddRow(
                             Markup.Escape("--" + ParameterOptions.Kebab(p.WireName)),
-                            Markup.Escape(ParameterOptions.TypeText(p)),
-                            p.IsRequired ? "yes" : "",
+                            Markup.Escape(ParameterOptions.TypeText(p) + (p.IsRequired ? ", required" : "")),
                             Markup.Escape(p.DefaultJson ?? ""),
-                            Markup.Escape(ParameterOptions.RangeText(p)),
-                            Markup.Escape(string.Join(", ", p.Options)));
+                            Markup.Escape(TerminalText.StripControls(range.Length > 0 && options.Length > 0 ? range + "; " + options : range + options)));
                     }
 
                     console.Write(table);

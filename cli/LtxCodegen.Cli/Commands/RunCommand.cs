@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -47,28 +48,38 @@ namespace LtxCodegen.Cli.Commands
             command.Options.Add(dryRun);
             command.SetAction((parse, cancellationToken) =>
             {
-                var outDir = parse.GetValue(outOption) ?? ".";
-                return ErrorHandling.RunAsync(host, () => RunAsync(host, parameters, parse, outDir, parse.GetValue(dryRun), cancellationToken), outDir);
+                var job = new SubmittedJob(parse.GetValue(outOption) ?? ".");
+                return ErrorHandling.RunAsync(host, () => RunAsync(host, parameters, parse, job, parse.GetValue(dryRun), cancellationToken), job);
             });
             return command;
         }
 
-        private static async Task<int> RunAsync(CliHost host, ParameterOptions parameters, ParseResult parse, string outDir, bool dryRun, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliHost host, ParameterOptions parameters, ParseResult parse, SubmittedJob job, bool dryRun, CancellationToken cancellationToken)
         {
             var model = parameters.Model;
             var draft = parameters.BuildBody(parse);
-            var errors = ScenarioRequestValidator.Validate(model, ToElement(draft));
+            var errors = ScenarioRequestValidator.Validate(model, ToElement(draft)).Concat(AssetInputs.Check(model, draft)).ToList();
             if (errors.Count > 0)
             {
                 throw new ScenarioValidationException(model.Id, errors);
             }
 
+            var files = AssetInputs.FilesToUpload(model, draft);
             if (dryRun)
             {
                 host.Out.WriteLine(draft.ToJsonString(Indented));
+                foreach (var file in files)
+                {
+                    host.Out.WriteLine("Would upload " + TerminalText.StripControls(file) + " and send its asset id.");
+                }
+
                 host.Out.WriteLine("Dry run: the request for " + model.Id + " is valid; nothing was uploaded or sent.");
                 return ExitCodes.Ok;
             }
+
+            // The outputs' folder is checked (and their names chosen) before anything costs money.
+            var folder = OutputFolder.Prepare(job.OutDir);
+            var stem = folder.UniqueStem(ShortId(model.Id) + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
             var console = host.CreateConsole();
             await using var connection = await ServiceConnection.OpenAsync(host, forceEmulator: false, cancellationToken).ConfigureAwait(false);
@@ -76,49 +87,27 @@ namespace LtxCodegen.Cli.Commands
 
             // Local files given for asset parameters are uploaded first; other values are asset ids.
             var uploaded = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var path in FilesToUpload(model, draft))
+            foreach (var path in files)
             {
                 var file = path;
-                uploaded[file] = await console.Status().StartAsync("Uploading " + Markup.Escape(file) + " ...",
+                uploaded[file] = await console.Status().StartAsync("Uploading " + Markup.Escape(TerminalText.StripControls(file)) + " ...",
                     _ => client.UploadAssetAsync(file, null, cancellationToken)).ConfigureAwait(false);
-                console.WriteLine("Uploaded " + file + " as asset " + uploaded[file]);
+                console.WriteLine("Uploaded " + TerminalText.StripControls(file) + " as asset " + host.Text.Clean(uploaded[file]));
             }
 
             var body = parameters.BuildBody(parse, (_, value) => uploaded.TryGetValue(value, out var id) ? id : value);
-            var job = await client.SubmitAsync(new DescriptorRequest(model, ToElement(body)), cancellationToken).ConfigureAwait(false);
-            console.WriteLine("Submitted job " + job.JobId + " (" + model.Id + "). Ctrl+C stops waiting; the job keeps running.");
-            string jobId = job.JobId;
-            try
-            {
-                var finished = await JobRunner.WaitAsync(console, client, jobId, model.Id, cancellationToken).ConfigureAwait(false);
-                await JobRunner.DownloadAsync(console, client, finished, outDir, cancellationToken).ConfigureAwait(false);
-                return ExitCodes.Ok;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                host.Error.WriteLine(connection.IsEmulator
-                    ? "Interrupted job " + jobId + ". (It ran on the embedded emulator, which stops with this process: it cannot be resumed.)"
-                    : "Interrupted. The job keeps running; resume with: ltx jobs wait " + jobId + " --out \"" + outDir + "\"");
-                return ExitCodes.Interrupted;
-            }
+            var submitted = await client.SubmitAsync(new DescriptorRequest(model, ToElement(body)), cancellationToken).ConfigureAwait(false);
+            job.JobId = submitted.JobId;
+            job.OnEmbeddedEmulator = connection.IsEmulator;
+            console.WriteLine("Submitted job " + host.Text.Clean(submitted.JobId) + " (" + model.Id + "). Ctrl+C stops waiting; the job keeps running.");
+            var finished = await JobRunner.WaitAsync(console, client, submitted.JobId, model.Id, cancellationToken).ConfigureAwait(false);
+            await JobRunner.DownloadAsync(console, client, finished, folder, stem, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
-        private static IEnumerable<string> FilesToUpload(ScenarioModelDescriptor model, JsonObject body)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var parameter in model.Parameters.Where(ParameterOptions.IsAsset))
-            {
-                var node = body[parameter.WireName];
-                var values = node is JsonArray array ? array.Select(n => n?.GetValue<string>()) : new[] { node?.GetValue<string>() };
-                foreach (var value in values)
-                {
-                    if (value is not null && File.Exists(value) && seen.Add(value))
-                    {
-                        yield return value;
-                    }
-                }
-            }
-        }
+        /// <summary>The model id without its <c>model_</c> prefix.</summary>
+        internal static string ShortId(string modelId) =>
+            modelId.StartsWith("model_", StringComparison.Ordinal) ? modelId.Substring("model_".Length) : modelId;
 
         internal static JsonElement ToElement(JsonNode node)
         {
