@@ -109,5 +109,27 @@ namespace LtxCodegen.Runtime.Tests
             Assert.Equal(5, emulator.Requests.Count("POST", "/v1/generate/"));
             Assert.Equal(0, emulator.Requests.Snapshot().Count(r => r.StatusCode == 429));
         }
+
+        [Fact]
+        public async Task Clients_made_from_one_options_object_share_the_job_limit()
+        {
+            await using var emulator = await Emu.StartAsync(o => o.RunningDuration = TimeSpan.FromMilliseconds(300));
+            var options = Emu.Options(emulator, o => o.MaxConcurrentJobs = 1);
+            using var first = new ScenarioClient(options);
+            using var second = new ScenarioClient(options);
+            var request = await Requests.ExtendAsync(first);
+
+            var a = await first.SubmitAsync(request);
+            Assert.Equal(1, second.JobsInFlight);
+            var b = await second.SubmitAsync(request); // waits for the first client's job: it polls it until it ends
+
+            var log = emulator.Requests.Snapshot();
+            var generates = log.Where(r => r.Is("POST", "/v1/generate/")).ToList();
+            Assert.Equal(2, generates.Count);
+            Assert.Contains(log, r => r.Is("GET", "/v1/jobs/" + a.JobId) && r.Sequence < generates[1].Sequence);
+            Assert.Equal(1, first.JobsInFlight);
+            await first.WaitForJobAsync(b.JobId);
+            Assert.Equal(0, second.JobsInFlight);
+        }
     }
 }
