@@ -82,6 +82,10 @@ namespace LtxCodegen.Cli
                     host.Error.WriteLine(e.Message);
                     return submitted ? ExitCodes.ServiceError : ExitCodes.BadInput;
 
+                case ScenarioSpendRefusedException e:
+                    host.Error.WriteLine(text.Clean(e.Message));
+                    return ExitCodes.BadInput;
+
                 case ScenarioJobFailedException e:
                     host.Error.WriteLine("Job " + text.Clean(e.Job.JobId) + " " + text.Clean(e.Status) + ": "
                         + (string.IsNullOrWhiteSpace(e.Reason) ? "no reason given" : text.Clean(e.Reason)));
@@ -161,6 +165,15 @@ namespace LtxCodegen.Cli
             var message = "Service error: " + text.Clean(e.RequestPath) + " answered " + ((int)status).ToString(CultureInfo.InvariantCulture) + " " + status;
             var reason = text.Clean(e.Reason);
             message += reason.Length > 0 ? ": " + reason : ".";
+            foreach (var extra in e.ServiceMessages.Concat(e.Errors))
+            {
+                var shown = text.Clean(extra);
+                if (shown.Length > 0 && shown != reason)
+                {
+                    message += " " + shown + (shown.EndsWith(".", StringComparison.Ordinal) ? "" : ".");
+                }
+            }
+
             if (!string.IsNullOrEmpty(e.TraceId))
             {
                 message += " (trace id " + text.Clean(e.TraceId) + ")";

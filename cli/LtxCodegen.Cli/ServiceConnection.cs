@@ -30,7 +30,7 @@ namespace LtxCodegen.Cli
 
         public Uri BaseAddress => _options.BaseAddress;
 
-        public static async Task<ServiceConnection> OpenAsync(CliHost host, bool forceEmulator, CancellationToken cancellationToken)
+        public static async Task<ServiceConnection> OpenAsync(CliHost host, bool forceEmulator, CancellationToken cancellationToken, Action<ScenarioClientOptions>? configure = null)
         {
             var useEmulator = forceEmulator || string.IsNullOrEmpty(host.ApiKey) || string.IsNullOrEmpty(host.ApiSecret);
             ScenarioClientOptions options;
@@ -67,6 +67,7 @@ namespace LtxCodegen.Cli
                 options.RetryDelay = poll;
             }
 
+            configure?.Invoke(options);
             return new ServiceConnection(new ScenarioClient(options), options, emulator);
         }
 

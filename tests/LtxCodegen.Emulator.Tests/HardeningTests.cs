@@ -124,11 +124,13 @@ namespace LtxCodegen.Emulator.Tests
         {
             await UploadVideoAsync(Http);
 
-            var page = await ReadJsonAsync(await Http.GetAsync("jobs?paginationToken=2147483647&pageSize=100"));
+            // Tokens are opaque (base64 of {"offset","limit"}, as the service's): one at the largest offset a token may carry.
+            static string Token(string offset) => Uri.EscapeDataString(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("{\"offset\":" + offset + ",\"limit\":100}")));
+            var page = await ReadJsonAsync(await Http.GetAsync("jobs?paginationToken=" + Token("2147483647") + "&pageSize=100"));
 
             Assert.Empty(page["jobs"]!.AsArray());
             Assert.Null(page["nextPaginationToken"]);
-            using var tooBig = await Http.GetAsync("jobs?paginationToken=99999999999");
+            using var tooBig = await Http.GetAsync("jobs?paginationToken=" + Token("99999999999"));
             Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
             using var garbage = await Http.GetAsync("jobs?paginationToken=abc");
             Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);

@@ -397,7 +397,11 @@ namespace LtxCodegen.Http
             }
 
             message = Settings.Redactor.Redact(message);
-            var error = new ScenarioApiException(message, status, reason, traceId, path, jobId, retryAfter, jobMayExist, inner);
+            var error = new ScenarioApiException(message, status, reason, traceId, path, jobId, retryAfter, jobMayExist, inner)
+            {
+                ActionName = Settings.Redactor.RedactOrNull(info.ActionName),
+                ActionLimit = info.ActionLimit,
+            };
             if (info.Details is ErrorDetails details)
             {
                 error.SetDetails(details);

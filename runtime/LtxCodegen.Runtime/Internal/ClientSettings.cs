@@ -8,8 +8,13 @@ namespace LtxCodegen.Internal
     /// <summary>A checked, immutable copy of <see cref="ScenarioClientOptions"/>.</summary>
     internal sealed class ClientSettings
     {
+        /// <summary>One job count per options object: clients made from the same options (e.g. DI's transient typed clients) share it.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScenarioClientOptions, JobSlots> s_slots =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<ScenarioClientOptions, JobSlots>();
+
         private ClientSettings(ScenarioClientOptions o, Uri baseAddress)
         {
+            Slots = s_slots.GetValue(o, static options => new JobSlots(options.MaxConcurrentJobs));
             ApiKey = o.ApiKey!;
             BaseAddress = baseAddress;
             ProjectId = string.IsNullOrEmpty(o.ProjectId) ? null : o.ProjectId;
@@ -22,6 +27,10 @@ namespace LtxCodegen.Internal
             RequestTimeout = o.RequestTimeout;
             UploadPartSize = o.UploadPartSize;
             MaxResponseBodyBytes = o.MaxResponseBodyBytes;
+            MaxCostPerJob = o.MaxCostPerJob;
+            NoSpend = o.NoSpend;
+            MaxConcurrentJobs = o.MaxConcurrentJobs;
+            SlotWaitTimeout = o.SlotWaitTimeout;
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ApiKey + ":" + o.ApiSecret));
             Authorization = new AuthenticationHeaderValue("Basic", token);
             Redactor = new SecretRedactor(o.ApiSecret!, token, o.ApiKey);
@@ -39,6 +48,11 @@ namespace LtxCodegen.Internal
         public TimeSpan RequestTimeout { get; }
         public int UploadPartSize { get; }
         public long MaxResponseBodyBytes { get; }
+        public double? MaxCostPerJob { get; }
+        public bool NoSpend { get; }
+        public int? MaxConcurrentJobs { get; }
+        public TimeSpan SlotWaitTimeout { get; }
+        public JobSlots Slots { get; }
         public AuthenticationHeaderValue Authorization { get; }
         public SecretRedactor Redactor { get; }
 
@@ -141,7 +155,26 @@ namespace LtxCodegen.Internal
                 throw new ArgumentException("ScenarioClientOptions.MaxResponseBodyBytes must be between 1 and " + int.MaxValue + " bytes.", nameof(options));
             }
 
+            CheckSpendOptions(options);
             return new ClientSettings(options, baseAddress);
+        }
+
+        private static void CheckSpendOptions(ScenarioClientOptions options)
+        {
+            if (options.MaxCostPerJob is double cap && (double.IsNaN(cap) || double.IsInfinity(cap) || cap < 0))
+            {
+                throw new ArgumentException("ScenarioClientOptions.MaxCostPerJob must be a finite number of creative units, 0 or more (null for no cap).", nameof(options));
+            }
+
+            if (options.MaxConcurrentJobs is int jobs && jobs < 1)
+            {
+                throw new ArgumentException("ScenarioClientOptions.MaxConcurrentJobs must be at least 1 (null for no client-side limit).", nameof(options));
+            }
+
+            if (options.SlotWaitTimeout != Timeout.InfiniteTimeSpan)
+            {
+                RequirePositive(options.SlotWaitTimeout, nameof(options.SlotWaitTimeout));
+            }
         }
 
         private static void RequirePositive(TimeSpan value, string name)

@@ -194,7 +194,12 @@ namespace LtxCodegen.Json
                     traceId ??= String(nested, "traceId") ?? String(nested, "trace_id");
                 }
 
-                return new ErrorInfo(reason, traceId, Number(root, "remainingSeconds"), ErrorDetails.Read(root, reason));
+                // Limit errors name the limit in `details` ({"details": {"actionName": "parallel-custom-jobs", "actionLimit": 5}}).
+                var details = Object(root, "details");
+                var actionName = String(root, "actionName") ?? (details is JsonElement d1 ? String(d1, "actionName") : null);
+                var actionLimit = Number(root, "actionLimit") ?? (details is JsonElement d2 ? Number(d2, "actionLimit") : null);
+                return new ErrorInfo(reason, traceId, Number(root, "remainingSeconds"), actionName,
+                    actionLimit is double l && l >= 0 && l <= int.MaxValue ? (int)l : (int?)null, ErrorDetails.Read(root, reason));
             }
             catch (JsonException)
             {
@@ -296,10 +301,17 @@ namespace LtxCodegen.Json
     internal readonly struct ErrorInfo
     {
         public ErrorInfo(string? reason, string? traceId, double? remainingSeconds, ErrorDetails? details = null)
+            : this(reason, traceId, remainingSeconds, null, null, details)
+        {
+        }
+
+        public ErrorInfo(string? reason, string? traceId, double? remainingSeconds, string? actionName, int? actionLimit, ErrorDetails? details = null)
         {
             Reason = reason;
             TraceId = traceId;
             RemainingSeconds = remainingSeconds;
+            ActionName = actionName;
+            ActionLimit = actionLimit;
             Details = details;
         }
 
@@ -309,6 +321,12 @@ namespace LtxCodegen.Json
         public string? Reason { get; }
         public string? TraceId { get; }
         public double? RemainingSeconds { get; }
+
+        /// <summary>The limit a 429 names (<c>actionName</c>, e.g. <c>parallel-custom-jobs</c>), when given.</summary>
+        public string? ActionName { get; }
+
+        /// <summary>The ceiling of that limit (<c>actionLimit</c>), when given.</summary>
+        public int? ActionLimit { get; }
     }
 
     /// <summary>A multipart upload as the service describes it.</summary>
