@@ -41,7 +41,7 @@ namespace LtxCodegen
         {
             cancellationToken.ThrowIfCancellationRequested();
             Log.Submitting(Logger, modelId);
-            var relative = "generate/custom/" + PathSegment.Escape(modelId, nameof(request));
+            var relative = "generate/custom/" + PathSegment.Escape(modelId, nameof(modelId));
             using var doc = await _transport.PostJsonAsync(relative, body, createsJob: true, jobId: null, cancellationToken).ConfigureAwait(false);
             var job = ScenarioJson.ReadJob(doc.RootElement);
             if (job is null)

@@ -66,6 +66,8 @@ namespace LtxCodegen
 
         /// <summary>The default of <see cref="MaxResponseBodyBytes"/>: 16 MiB.</summary>
         public const long DefaultMaxResponseBodyBytes = 16 * 1024 * 1024;
+
+        /// <summary>
         /// The most a single job may cost, in creative units; null (default) for no cap. When set, every submit is priced
         /// first (<c>?dryRun=true</c>, free) and a request above the cap throws <see cref="ScenarioSpendRefusedException"/>
         /// without sending the generate call.
