@@ -59,6 +59,14 @@ namespace LtxCodegen.Generator.Parsing
             for (var r = 1; r < table.Lines.Count; r++)
             {
                 var (line, lineStart) = table.Lines[r];
+                if (r > DocLimits.MaxTableRows)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        GeneratorDiagnostics.LimitExceeded, Locate(lineStart, line.Length), "The parameter table of '" + modelId + "'",
+                        DocLimits.MaxTableRows.ToString(System.Globalization.CultureInfo.InvariantCulture), "rows", "this row and the rows after it are not read"));
+                    break;
+                }
+
                 if (r == 1 && IsDelimiterRow(line))
                 {
                     continue;
@@ -230,6 +238,7 @@ namespace LtxCodegen.Generator.Parsing
         {
             var text = cell.Trim();
             var result = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             if (IsEmptyValue(Clean(text)))
             {
                 return result;
@@ -253,7 +262,7 @@ namespace LtxCodegen.Generator.Parsing
                     }
 
                     var value = Unescape(text.Substring(open + 1, close - open - 1));
-                    if (!result.Contains(value))
+                    if (seen.Add(value))
                     {
                         result.Add(value);
                     }
@@ -267,7 +276,7 @@ namespace LtxCodegen.Generator.Parsing
             foreach (var part in text.Split(','))
             {
                 var value = Unescape(part.Trim());
-                if (value.Length > 0 && !result.Contains(value))
+                if (value.Length > 0 && seen.Add(value))
                 {
                     result.Add(value);
                 }

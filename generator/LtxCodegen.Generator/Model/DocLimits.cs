@@ -1,0 +1,27 @@
+namespace LtxCodegen.Generator.Model
+{
+    /// <summary>
+    /// What one doc (and one model) may produce. Each limit, when hit, is a located LTXG0019 warning and the excess
+    /// is dropped, so the generator's time and output stay proportional to a bounded input.
+    /// </summary>
+    internal static class DocLimits
+    {
+        /// <summary>Rows read from one parameter table.</summary>
+        public const int MaxTableRows = 1000;
+
+        /// <summary>Parameters of one model (per doc and after merging).</summary>
+        public const int MaxParameters = 500;
+
+        /// <summary>Allowed values of one parameter.</summary>
+        public const int MaxOptions = 500;
+
+        /// <summary>Allowed values of all parameters of one model together.</summary>
+        public const int MaxOptionsPerModel = 5000;
+
+        /// <summary>Characters of one description (parameter or model); longer ones are cut and their prose read up to here.</summary>
+        public const int MaxDescriptionLength = 4000;
+
+        /// <summary>Characters of a wire name, model id or allowed value.</summary>
+        public const int MaxNameLength = 200;
+    }
+}
