@@ -56,20 +56,21 @@ namespace LtxCodegen.Generator.Parsing
             var seen = new Dictionary<string, DocLocation>(StringComparer.Ordinal);
             var header = SplitCells(table.Lines[0].Line, table.Lines[0].Start);
             var columns = header.Cells.Select(c => ColumnOf(c.Text)).ToList();
+            var rowsRead = 0;
             for (var r = 1; r < table.Lines.Count; r++)
             {
                 var (line, lineStart) = table.Lines[r];
-                if (r > DocLimits.MaxTableRows)
+                if (r == 1 && IsDelimiterRow(line))
+                {
+                    continue;
+                }
+
+                if (++rowsRead > DocLimits.MaxTableRows)
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(
                         GeneratorDiagnostics.LimitExceeded, Locate(lineStart, line.Length), "The parameter table of '" + modelId + "'",
                         DocLimits.MaxTableRows.ToString(System.Globalization.CultureInfo.InvariantCulture), "rows", "this row and the rows after it are not read"));
                     break;
-                }
-
-                if (r == 1 && IsDelimiterRow(line))
-                {
-                    continue;
                 }
 
                 var row = SplitCells(line, lineStart);
