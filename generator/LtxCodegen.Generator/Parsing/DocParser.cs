@@ -29,6 +29,13 @@ namespace LtxCodegen.Generator.Parsing
 
                 models = CheckNames(models, diagnostics);
             }
+            catch (MarkdownTooDeepException)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    GeneratorDiagnostics.LimitExceeded, doc.Locate(0, 0), "The nesting of this doc's markdown (emphasis, links, quotes)",
+                    "the markdown reader's", "levels", "the doc is not read"));
+                models = new List<ModelSpec>();
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, doc.Locate(0, 0), e.GetType().Name + ": " + e.Message));

@@ -84,6 +84,16 @@ namespace LtxCodegen.Generator.Tests.Hardening
         }
 
         [Fact]
+        public void Markdown_nested_beyond_the_readers_depth_is_a_limit_not_an_internal_error()
+        {
+            var page = Page("model_deep", "| `a` | string | - | - | A |") + "\n" + Repeat("**x ", 20_000) + "\n";
+            var run = GeneratorHarness.Run(new[] { Schema("deep.md", page) });
+            Compiles(run);
+            var d = Assert.Single(Located(run, "LTXG0019"));
+            Assert.Contains("nesting", d.GetMessage());
+        }
+
+        [Fact]
         public void A_one_line_page_of_headings_repairs_to_the_page_with_line_breaks()
         {
             var oneLine = "# T " + Repeat("## A ", 20_000) + "**Model ID:** `model_t` | Parameter | Type | |---|---| | `a` | string |";
