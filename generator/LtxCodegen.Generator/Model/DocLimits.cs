@@ -6,6 +6,9 @@ namespace LtxCodegen.Generator.Model
     /// </summary>
     internal static class DocLimits
     {
+        /// <summary>Characters of one doc (the largest real provider page is about 265,000); a longer doc is not read.</summary>
+        public const int MaxDocLength = 4 * 1024 * 1024;
+
         /// <summary>Rows read from one parameter table.</summary>
         public const int MaxTableRows = 1000;
 

@@ -11,6 +11,14 @@ namespace LtxCodegen.Generator.Parsing
         public static ParsedDoc Parse(DocInput input)
         {
             var diagnostics = new List<DiagnosticInfo>();
+            if (input.Text.Length > DocLimits.MaxDocLength)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    GeneratorDiagnostics.LimitExceeded, DocLocation.FileStart(input.Path), "This doc",
+                    Count(DocLimits.MaxDocLength), "characters", "it is not read"));
+                return new ParsedDoc(input.Path, EquatableArray<ModelSpec>.Empty, diagnostics.ToEquatableArray());
+            }
+
             var doc = new DocText(input.Path, NormalizeLoneCarriageReturns(input.Text));
             List<ModelSpec> models;
             try

@@ -84,6 +84,16 @@ namespace LtxCodegen.Generator.Tests.Hardening
         }
 
         [Fact]
+        public void A_doc_larger_than_the_cap_is_not_read()
+        {
+            var page = Page("model_huge", "| `a` | string | - | - | A |") + new string(' ', 4 * 1024 * 1024);
+            var run = GeneratorHarness.Run(new[] { Schema("huge.md", page) });
+            Compiles(run);
+            Assert.Contains("4194304 characters", Assert.Single(Located(run, "LTXG0019")).GetMessage());
+            Assert.Null(run.Output.GetTypeByMetadataName("Consumer.Models.HugeRequest"));
+        }
+
+        [Fact]
         public void Markdown_nested_beyond_the_readers_depth_is_a_limit_not_an_internal_error()
         {
             var page = Page("model_deep", "| `a` | string | - | - | A |") + "\n" + Repeat("**x ", 20_000) + "\n";
