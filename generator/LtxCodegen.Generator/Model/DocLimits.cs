@@ -9,6 +9,12 @@ namespace LtxCodegen.Generator.Model
         /// <summary>Characters of one doc (the largest real provider page is about 265,000); a longer doc is not read.</summary>
         public const int MaxDocLength = 4 * 1024 * 1024;
 
+        /// <summary>Models of one doc (the largest real provider page has 32).</summary>
+        public const int MaxModelsPerDoc = 200;
+
+        /// <summary>Parameters of one doc, all its models together.</summary>
+        public const int MaxParametersPerDoc = 5000;
+
         /// <summary>Rows read from one parameter table.</summary>
         public const int MaxTableRows = 1000;
 

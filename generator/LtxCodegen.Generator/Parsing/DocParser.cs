@@ -81,9 +81,19 @@ namespace LtxCodegen.Generator.Parsing
         // mix scripts, and names, descriptions and parameter counts beyond the limits.
         private static List<ModelSpec> CheckNames(List<ModelSpec> models, List<DiagnosticInfo> diagnostics)
         {
-            var result = new List<ModelSpec>(models.Count);
+            var result = new List<ModelSpec>(Math.Min(models.Count, DocLimits.MaxModelsPerDoc));
+            var parametersInDoc = 0;
+            var parametersCapped = false;
             foreach (var model in models)
             {
+                if (result.Count == DocLimits.MaxModelsPerDoc)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        GeneratorDiagnostics.LimitExceeded, model.Location, "This doc",
+                        Count(DocLimits.MaxModelsPerDoc), "models", "'" + model.Id + "' and the models after it are ignored"));
+                    break;
+                }
+
                 if (model.Id.Length > DocLimits.MaxNameLength)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
@@ -105,6 +115,20 @@ namespace LtxCodegen.Generator.Parsing
                         diagnostics.Add(DiagnosticInfo.Create(
                             GeneratorDiagnostics.LimitExceeded, p.Location, "Model '" + model.Id + "' in this doc",
                             Count(DocLimits.MaxParameters), "parameters", "'" + p.WireName + "' and the parameters after it are ignored"));
+                        break;
+                    }
+
+                    if (parametersInDoc == DocLimits.MaxParametersPerDoc)
+                    {
+                        if (parametersCapped)
+                        {
+                            break;
+                        }
+
+                        parametersCapped = true;
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            GeneratorDiagnostics.LimitExceeded, p.Location, "This doc",
+                            Count(DocLimits.MaxParametersPerDoc), "parameters in all", "'" + p.WireName + "' and the parameters after it are ignored"));
                         break;
                     }
 
@@ -132,6 +156,7 @@ namespace LtxCodegen.Generator.Parsing
                     }
 
                     parameters.Add(p);
+                    parametersInDoc++;
                 }
 
                 result.Add(model with

@@ -84,6 +84,20 @@ namespace LtxCodegen.Generator.Tests.Hardening
         }
 
         [Fact]
+        public void A_provider_page_of_more_models_than_the_cap_is_cut_at_the_model_that_exceeds_it()
+        {
+            var sections = string.Concat(Enumerable.Range(0, 205).Select(i =>
+                "## M" + i + "\n\n**Model ID:** `model_m" + i + "`\n\n| Parameter | Type | Required | Default | Min | Max | Allowed Values | Description |\n|---|---|---|---|---|---|---|---|\n| `a` | boolean | No | - | - | - | - | A |\n\n"));
+            var page = "---\ntitle: Many\n---\n\n# Many\n\n" + sections;
+            var run = GeneratorHarness.Run(new[] { Schema("many.md", page) });
+            Compiles(run);
+            var d = Assert.Single(Located(run, "LTXG0019"));
+            Assert.Contains("200 models", d.GetMessage());
+            Assert.Contains("'model_m200'", d.GetMessage());
+            Assert.Equal(201, run.HintNames.Count());
+        }
+
+        [Fact]
         public void A_doc_larger_than_the_cap_is_not_read()
         {
             var page = Page("model_huge", "| `a` | string | - | - | A |") + new string(' ', 4 * 1024 * 1024);
