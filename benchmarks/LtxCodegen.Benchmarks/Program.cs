@@ -11,6 +11,7 @@ namespace LtxCodegen.Benchmarks
         // Timed harness:   dotnet LtxCodegen.Benchmarks.dll client-cpu [--jobs 1000] [--rounds 3] [--emulator process]
         // Step report:     dotnet LtxCodegen.Benchmarks.dll incremental-steps
         // Fresh process:   dotnet LtxCodegen.Benchmarks.dll first-run [docs]
+        // Hostile docs:    dotnet LtxCodegen.Benchmarks.dll generator-scaling [scale] [filter]
         public static async Task<int> Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "client-cpu")
@@ -21,6 +22,11 @@ namespace LtxCodegen.Benchmarks
             if (args.Length > 0 && args[0] == "first-run")
             {
                 return FirstRunReport.Run(args);
+            }
+
+            if (args.Length > 0 && args[0] == "generator-scaling")
+            {
+                return GeneratorScalingReport.Run(args);
             }
 
             if (args.Length > 0 && args[0] == "incremental-steps")

@@ -95,7 +95,7 @@ namespace LtxCodegen.Generator
                 .WithTrackingName(Steps.RegistryModels)
                 .Combine(options)
                 .WithTrackingName(Steps.RegistryWithOptions)
-                .Select((x, _) => x.Right.HasRuntime && !x.Left.IsEmpty ? new GeneratedSource("ScenarioModels.g.cs", RegistryEmitter.Emit(x.Left, x.Right), null) : null)
+                .Select((x, _) => x.Right.HasRuntime && !x.Left.IsEmpty ? new GeneratedSource(RegistryEmitter.HintName, RegistryEmitter.Emit(x.Left, x.Right), null) : null)
                 .WithTrackingName(Steps.Registry);
 
             context.RegisterSourceOutput(parsed, static (spc, doc) =>
@@ -193,7 +193,7 @@ namespace LtxCodegen.Generator
             var parts = value.Split('.')
                 .Select(p => p.Trim())
                 .Where(p => p.Length > 0)
-                .Select(p => SyntaxFacts.IsValidIdentifier(p) ? (Naming.IsKeyword(p) ? "@" + p : p) : Naming.PropertyName(p))
+                .Select(p => SyntaxFacts.IsValidIdentifier(p) && !Naming.HasFormatCharacter(p) ? (Naming.IsKeyword(p) ? "@" + p : p) : Naming.PropertyName(p))
                 .ToArray();
             return parts.Length == 0 ? "LtxCodegen.Generated" : string.Join(".", parts);
         }

@@ -6,10 +6,16 @@ using CsCheck;
 
 namespace LtxCodegen.Robustness.Tests
 {
-    /// <summary>One fuzz input: a doc file name and its (mutated) text.</summary>
+    /// <summary>One fuzz input: a doc file name and its (mutated) text, plus other docs of the same compilation.</summary>
     internal sealed record FuzzCase(string FileName, string Text, string Mutation)
     {
-        public override string ToString() => Mutation + " of " + FileName + ":\n" + (Text.Length > 4000 ? Text.Substring(0, 4000) + "…" : Text);
+        /// <summary>More docs generated together with this one (name clashes across models), or none.</summary>
+        public IReadOnlyList<(string FileName, string Text)> Others { get; init; } = Array.Empty<(string, string)>();
+
+        public IEnumerable<(string FileName, string Text)> Docs => new[] { (FileName, Text) }.Concat(Others);
+
+        public override string ToString() =>
+            Mutation + ":\n" + string.Join("\n", Docs.Select(d => "--- " + d.FileName + " ---\n" + (d.Text.Length > 4000 ? d.Text.Substring(0, 4000) + "…" : d.Text)));
     }
 
     /// <summary>CsCheck generators: real docs with byte, line, cell and row mutations, truncations, random tables, hostile text.</summary>
@@ -34,7 +40,7 @@ namespace LtxCodegen.Robustness.Tests
         public static readonly Gen<FuzzCase> Cases =
             CsCheck.Gen.Select(
                 CsCheck.Gen.Int[0, GeneratorFuzzTests.RealDocs.Length - 1],
-                CsCheck.Gen.Int[0, 7],
+                CsCheck.Gen.Int[0, 12],
                 CsCheck.Gen.Int,
                 Hostile,
                 (doc, kind, seed, hostile) => Mutate(GeneratorFuzzTests.RealDocs[doc], kind, seed, hostile));
@@ -59,6 +65,16 @@ namespace LtxCodegen.Robustness.Tests
                     return new FuzzCase("random-" + seed + ".md", RandomTable(rng, hostile), "random table");
                 case 6:
                     return new FuzzCase(doc.Name, Insert(text, rng, hostile), "hostile text");
+                case 8:
+                    return HardeningCases.NameClashes(rng);
+                case 9:
+                    return HardeningCases.HugeNumbers(rng);
+                case 10:
+                    return new FuzzCase(doc.Name, HardeningCases.LineEndings(text, rng), "line endings");
+                case 11:
+                    return HardeningCases.Confusables(doc, rng);
+                case 12:
+                    return HardeningCases.SizeCaps(rng);
                 default:
                     return new FuzzCase(doc.Name, text, "unchanged");
             }

@@ -41,6 +41,9 @@ namespace LtxCodegen.Robustness.Tests
         internal static readonly (string Name, string Text)[] RealDocs = LoadDocs();
 
         private readonly ITestOutputHelper _output;
+        private readonly object _slowestLock = new object();
+        private TimeSpan _slowest;
+        private string _slowestCase = "none";
 
         public GeneratorFuzzTests(ITestOutputHelper output) => _output = output;
 
@@ -103,17 +106,21 @@ namespace LtxCodegen.Robustness.Tests
             FuzzCases.Cases.Sample(fuzzCase =>
             {
                 var index = Interlocked.Increment(ref counter);
-                var path = "/fuzz/case" + index + "/schemas/" + fuzzCase.FileName;
+                var folder = "/fuzz/case" + index + "/schemas/";
+                var texts = fuzzCase.Docs.Select((d, i) => (AdditionalText)new MemoryText(folder + (i == 0 ? string.Empty : i + "-") + d.FileName, d.Text)).ToArray();
                 GeneratorDriver driver = CSharpGeneratorDriver.Create(
                     new[] { new LtxCodegenGenerator().AsSourceGenerator() },
-                    new AdditionalText[] { new MemoryText(path, fuzzCase.Text) },
+                    texts,
                     ParseOptions,
                     new Options("Fuzz.Case" + index));
                 var compilation = CSharpCompilation.Create("Fuzz" + index,
                     new[] { CSharpSyntaxTree.ParseText("namespace Consumer { internal static class Placeholder { } }", ParseOptions) },
                     References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                var timer = Stopwatch.StartNew();
                 driver = driver.RunGenerators(compilation);
                 var result = driver.GetRunResult();
+                timer.Stop();
+                RecordTime(timer.Elapsed, index, fuzzCase);
 
                 foreach (var r in result.Results)
                 {
@@ -132,7 +139,7 @@ namespace LtxCodegen.Robustness.Tests
 
                     var span = d.Location.GetLineSpan();
                     if (d.Id.StartsWith("LTXG", StringComparison.Ordinal) && d.Id != "LTXG0013" &&
-                        (!span.IsValid || span.Path != path || span.StartLinePosition.Line < 0))
+                        (!span.IsValid || !texts.Any(t => t.Path == span.Path) || span.StartLinePosition.Line < 0))
                     {
                         throw new Exception("diagnostic not located in the doc: " + d + " on " + fuzzCase);
                     }
@@ -160,9 +167,32 @@ namespace LtxCodegen.Robustness.Tests
             CompileIfFull(drain: true);
             _output.WriteLine(FormattableString.Invariant(
                 $"{counter} cases on {threads} thread(s) in {clock.Elapsed.TotalSeconds:F1} s ({counter / clock.Elapsed.TotalSeconds:F0} cases/s); {seenOutputs.Count} distinct outputs; {compiled} compiled."));
+            lock (_slowestLock)
+            {
+                _output.WriteLine(FormattableString.Invariant($"Slowest generator run (after warm-up): {_slowest.TotalMilliseconds:F0} ms, {_slowestCase}"));
+            }
             Assert.Equal(iterations, counter);
             Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
             Assert.True(compiled > 0, "no case generated code: the mutations are too destructive to test compilation");
+        }
+
+        // The slowest generator run and its input (the first cases pay for JIT and are left out).
+        private void RecordTime(TimeSpan elapsed, int index, FuzzCase fuzzCase)
+        {
+            if (index <= 50)
+            {
+                return;
+            }
+
+            lock (_slowestLock)
+            {
+                if (elapsed > _slowest)
+                {
+                    _slowest = elapsed;
+                    var text = fuzzCase.ToString();
+                    _slowestCase = "case " + index + ", " + (text.Length > 300 ? text.Substring(0, 300) + "…" : text);
+                }
+            }
         }
 
         // Compiles a batch of cases' outputs together; returns the first errors and the doc that caused them, or null.

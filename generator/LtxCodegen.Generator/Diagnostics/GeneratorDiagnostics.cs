@@ -59,6 +59,18 @@ namespace LtxCodegen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidRange = Warning(
             "LTXG0017", "Minimum is greater than maximum", "Parameter '{0}': minimum {1} is greater than maximum {2}; the range is ignored");
 
+        public static readonly DiagnosticDescriptor TypeNameTaken = Warning(
+            "LTXG0018", "Generated type name is already used", "The type name '{0}' for the values of parameter '{1}' of model '{2}' is already used by {3}; the struct is named '{4}'");
+
+        public static readonly DiagnosticDescriptor LimitExceeded = Warning(
+            "LTXG0019", "Doc exceeds a generator limit", "{0} exceeds the limit of {1} {2}; {3}");
+
+        public static readonly DiagnosticDescriptor ConfusableName = Warning(
+            "LTXG0020", "Name mixes scripts or looks like another", "{0}");
+
+        public static readonly DiagnosticDescriptor ProseTimeout = Warning(
+            "LTXG0021", "Description rules could not be read", "The rules in the description of '{0}' could not be read in time; no rule is taken from its words");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 
         public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
@@ -71,7 +83,8 @@ namespace LtxCodegen.Generator.Diagnostics
             {
                 InvalidJson, NoParameterTable, TruncatedRow, UnknownType, DuplicateParameter, InvalidIdentifier,
                 KeywordName, Conflict, NoModelId, InvalidDefault, UnknownPartner, InvalidField, RuntimeMissing,
-                DuplicateTypeName, InternalError, EmptyModel, InvalidRange,
+                DuplicateTypeName, InternalError, EmptyModel, InvalidRange, TypeNameTaken, LimitExceeded, ConfusableName,
+                ProseTimeout,
             };
             var index = new Dictionary<string, DiagnosticDescriptor>();
             foreach (var d in all)

@@ -41,7 +41,8 @@ namespace LtxCodegen.Generator.Emitting
 
         /// <summary>
         /// Text for an XML doc comment: &amp;, &lt;, &gt; escaped; line breaks (including U+2028/U+2029/U+0085, which
-        /// would end a C# comment line) and control characters turned into spaces.
+        /// would end a C# comment line) and control characters turned into spaces; bidi controls (U+061C, U+200E/F,
+        /// U+202A-U+202E, U+2066-U+2069), which could make the comment display as other code, removed.
         /// </summary>
         public static string Xml(string value)
         {
@@ -71,6 +72,10 @@ namespace LtxCodegen.Generator.Emitting
                         {
                             sb.Append(' ');
                         }
+                        else if (IsBidiControl(c))
+                        {
+                            // Dropped: it only changes how the text is displayed.
+                        }
                         else
                         {
                             sb.Append(c);
@@ -82,6 +87,10 @@ namespace LtxCodegen.Generator.Emitting
 
             return sb.ToString().Trim();
         }
+
+        /// <summary>True for the characters that reorder displayed text (Trojan Source): marks, embeddings, overrides, isolates.</summary>
+        public static bool IsBidiControl(char c) =>
+            c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
         /// <summary>A double as a C# literal (always with a d suffix-free form that parses as double).</summary>
         public static string Double(double value)

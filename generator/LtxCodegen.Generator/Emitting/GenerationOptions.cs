@@ -17,5 +17,11 @@ namespace LtxCodegen.Generator.Emitting
         public bool UseRequired => LanguageVersion >= 1100 && HasRequiredMemberAttributes;
 
         public string Q => UseNullable ? "?" : string.Empty;
+
+        /// <summary>
+        /// A generated type by its full name: a member of the referring type (a property named like the model class)
+        /// can never hide it.
+        /// </summary>
+        public string Global(string typeName) => "global::" + Namespace + "." + typeName;
     }
 }

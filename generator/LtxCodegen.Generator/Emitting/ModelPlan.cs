@@ -22,9 +22,10 @@ namespace LtxCodegen.Generator.Emitting
             RequestName = Stem + "Request";
             ModelClassName = Stem + "Model";
             ExtensionsName = Stem + "ClientExtensions";
-            var typeNames = new HashSet<string> { RequestName, ModelClassName, ExtensionsName, "ScenarioModels" };
+            var typeNames = new HashSet<string>(model.ReservedTypeNames) { RequestName, ModelClassName, ExtensionsName, RegistryEmitter.ClassName };
             var members = new HashSet<string>(ReservedRequestMembers) { RequestName };
             var parameters = new List<ParameterPlan>();
+            var parameterNames = new HashSet<string>();
             var index = 0;
             foreach (var p in model.Parameters)
             {
@@ -35,7 +36,11 @@ namespace LtxCodegen.Generator.Emitting
                 }
 
                 property = Naming.Unique(property, members);
-                parameters.Add(new ParameterPlan(p, property, index++));
+                parameters.Add(new ParameterPlan(p, property, index++, parameterNames));
+                if (!_byWireName.ContainsKey(p.WireName))
+                {
+                    _byWireName[p.WireName] = parameters[parameters.Count - 1];
+                }
             }
 
             foreach (var p in parameters)
@@ -65,6 +70,12 @@ namespace LtxCodegen.Generator.Emitting
             Parameters = parameters;
         }
 
+        private readonly Dictionary<string, ParameterPlan> _byWireName = new Dictionary<string, ParameterPlan>(System.StringComparer.Ordinal);
+
+        /// <summary>Every type name this model's file declares.</summary>
+        public IEnumerable<string> TypeNames =>
+            new[] { RequestName, ModelClassName, ExtensionsName }.Concat(Parameters.Where(p => p.OptionStructName is not null).Select(p => p.OptionStructName!));
+
         public ModelSpec Model { get; }
 
         public string Stem { get; }
@@ -81,19 +92,21 @@ namespace LtxCodegen.Generator.Emitting
 
         public string DisplayName => string.IsNullOrWhiteSpace(Model.Name) ? Model.Id : Model.Name!;
 
-        public ParameterPlan? Find(string wireName) => Parameters.FirstOrDefault(p => p.Spec.WireName == wireName);
+        public ParameterPlan? Find(string wireName) => _byWireName.TryGetValue(wireName, out var p) ? p : null;
     }
 
     /// <summary>The C# shape of one parameter.</summary>
     internal sealed class ParameterPlan
     {
-        public ParameterPlan(ParameterSpec spec, string property, int index)
+        public ParameterPlan(ParameterSpec spec, string property, int index, HashSet<string> parameterNames)
         {
             Spec = spec;
             Property = property;
             Index = index;
             Local = "value" + index.ToString(CultureInfo.InvariantCulture);
             var camel = char.ToLowerInvariant(property[0]) + property.Substring(1);
+            // Unique: two properties can lower-case alike (U+212A KELVIN SIGN and K both give k).
+            camel = Naming.Unique(camel, parameterNames);
             ParameterName = Naming.IsKeyword(camel) ? "@" + camel : camel;
         }
 

@@ -22,8 +22,11 @@ namespace LtxCodegen.Generator.Emitting
             return SourceHeader.Finish(w);
         }
 
-        /// <summary>The stem, kept to ASCII letters, digits and '_' (plus a stable hash when that changed it).</summary>
-        public static string HintName(Model.ModelSpec model)
+        /// <summary>The file name merging chose (unique in the compilation), else the natural one.</summary>
+        public static string HintName(Model.ModelSpec model) => model.HintName.Length > 0 ? model.HintName : NaturalHintName(model) + ".g.cs";
+
+        /// <summary>The stem, kept to ASCII letters, digits and '_' (plus a stable hash when that changed it), without extension.</summary>
+        public static string NaturalHintName(Model.ModelSpec model)
         {
             var stem = Naming.Stem(model.Id);
             var sb = new System.Text.StringBuilder(stem.Length);
@@ -47,7 +50,7 @@ namespace LtxCodegen.Generator.Emitting
                 }
             }
 
-            return safe + ".g.cs";
+            return safe;
         }
     }
 }

@@ -45,10 +45,24 @@ namespace LtxCodegen.Generator.Emitting
             return name;
         }
 
+        /// <summary>True when the text holds a format character (bidi controls, zero-width joiners), legal in C# identifiers but invisible.</summary>
+        public static bool HasFormatCharacter(string text)
+        {
+            foreach (var c in text)
+            {
+                if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool IsKeyword(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None;
 
         /// <summary>True when the wire name is already a valid identifier (so the property name only changes its case).</summary>
-        public static bool IsPlainWireName(string name) => SyntaxFacts.IsValidIdentifier(name) && name.IndexOf('_') != 0;
+        public static bool IsPlainWireName(string name) => SyntaxFacts.IsValidIdentifier(name) && name.IndexOf('_') != 0 && !HasFormatCharacter(name);
 
         /// <summary>Returns <paramref name="name"/>, or it with a suffix (2, 3, ...) when already taken; records it.</summary>
         public static string Unique(string name, HashSet<string> taken)
@@ -109,7 +123,38 @@ namespace LtxCodegen.Generator.Emitting
                 sb.Insert(0, '_');
             }
 
-            return sb.ToString();
+            var name = sb.ToString();
+            return name.Length > MaxIdentifierLength ? Shorten(name) : name;
+        }
+
+        /// <summary>Longest identifier made from doc text (C# allows 512; type names add a stem and a suffix).</summary>
+        public const int MaxIdentifierLength = 128;
+
+        // Keeps the start and adds a stable hash of the whole name, so long names stay distinct and compile.
+        private static string Shorten(string name)
+        {
+            var keep = MaxIdentifierLength - 9;
+            if (char.IsHighSurrogate(name[keep - 1]))
+            {
+                keep--;
+            }
+
+            return name.Substring(0, keep) + "_" + StableHash(name);
+        }
+
+        /// <summary>A hash of the text that is the same on every machine and run (string.GetHashCode is not).</summary>
+        public static string StableHash(string text)
+        {
+            unchecked
+            {
+                var hash = 2166136261u;
+                foreach (var c in text)
+                {
+                    hash = (hash ^ c) * 16777619u;
+                }
+
+                return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
     }
 }

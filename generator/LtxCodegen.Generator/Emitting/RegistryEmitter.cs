@@ -6,6 +6,12 @@ namespace LtxCodegen.Generator.Emitting
     /// <summary>Emits <c>ScenarioModels</c>: every model of the compilation, findable by id.</summary>
     internal static class RegistryEmitter
     {
+        /// <summary>The registry's type name (reserved: no model type may use it).</summary>
+        public const string ClassName = "ScenarioModels";
+
+        /// <summary>The registry's file name (reserved: no model file may use it).</summary>
+        public const string HintName = ClassName + ".g.cs";
+
         private const string Ns = "global::LtxCodegen.";
 
         public static string Emit(IReadOnlyList<ModelSummary> models, GenerationOptions options)
@@ -13,14 +19,14 @@ namespace LtxCodegen.Generator.Emitting
             var w = SourceHeader.Start(options);
             w.Doc("Every Scenario model generated in this compilation.");
             w.Line(SourceHeader.GeneratedCode);
-            w.Open("public static partial class ScenarioModels");
+            w.Open("public static partial class " + ClassName);
             w.Doc("The descriptors, ordered by model id.");
             w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Ns + "ScenarioModelDescriptor> All { get; } = new " + Ns + "ScenarioModelDescriptor[]");
             w.Line("{");
             w.Indent();
             foreach (var m in models)
             {
-                w.Line(m.Stem + "Model.Descriptor,");
+                w.Line(options.Global(m.Stem + "Model") + ".Descriptor,");
             }
 
             w.Outdent();

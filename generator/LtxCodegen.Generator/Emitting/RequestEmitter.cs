@@ -31,10 +31,10 @@ namespace LtxCodegen.Generator.Emitting
             }
 
             w.Doc("The Scenario model id, <c>" + Escaping.Xml(model.Id) + "</c>.");
-            w.Line("public string ModelId => " + plan.ModelClassName + ".Id;");
+            w.Line("public string ModelId => " + options.Global(plan.ModelClassName) + ".Id;");
             w.Line();
             w.Doc("The model's descriptor: parameters, types, defaults and rules.");
-            w.Line("public global::LtxCodegen.ScenarioModelDescriptor Descriptor => " + plan.ModelClassName + ".Descriptor;");
+            w.Line("public global::LtxCodegen.ScenarioModelDescriptor Descriptor => " + options.Global(plan.ModelClassName) + ".Descriptor;");
             w.Line();
             ValidationEmitter.Emit(w, plan, options);
             JsonWriterEmitter.Emit(w, plan);
@@ -56,7 +56,8 @@ namespace LtxCodegen.Generator.Emitting
                         break;
                     case ParameterKind.Integer:
                         type = p.IsLong ? "long" : "int";
-                        value = json + (p.IsLong ? "L" : string.Empty);
+                        // Written from the parsed value, never the doc's text: "1E+16" is a JSON integer but no C# one.
+                        value = ((long)double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture) + (p.IsLong ? "L" : string.Empty);
                         break;
                     case ParameterKind.Boolean:
                         type = "bool";

@@ -40,7 +40,7 @@ namespace LtxCodegen.Generator.Merging
             var stems = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var id in order.OrderBy(i => i, StringComparer.Ordinal))
             {
-                var model = CheckReferences(byId[id], diagnostics);
+                var model = ModelChecks.Apply(CheckReferences(byId[id], diagnostics), diagnostics);
                 if (model.Parameters.IsEmpty)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.EmptyModel, model.Location, model.Id));
@@ -58,22 +58,32 @@ namespace LtxCodegen.Generator.Merging
                 result.Add(model);
             }
 
+            result = NameAllocator.Allocate(result, diagnostics);
             return new MergeResult(result.ToEquatableArray(), diagnostics.ToEquatableArray());
         }
 
         private static ModelSpec MergeModel(ModelSpec first, ModelSpec second, List<DiagnosticInfo> diagnostics)
         {
             var parameters = first.Parameters.ToList();
+            var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (!indexOf.ContainsKey(parameters[i].WireName))
+                {
+                    indexOf[parameters[i].WireName] = i;
+                }
+            }
+
             foreach (var p in second.Parameters)
             {
-                var index = parameters.FindIndex(x => x.WireName == p.WireName);
-                if (index < 0)
+                if (indexOf.TryGetValue(p.WireName, out var index))
                 {
-                    parameters.Add(p);
+                    parameters[index] = MergeParameter(first.Id, parameters[index], p, diagnostics);
                 }
                 else
                 {
-                    parameters[index] = MergeParameter(first.Id, parameters[index], p, diagnostics);
+                    indexOf[p.WireName] = parameters.Count;
+                    parameters.Add(p);
                 }
             }
 
@@ -149,9 +159,10 @@ namespace LtxCodegen.Generator.Merging
             }
 
             var conditions = a.Conditions.ToList();
+            var known = new HashSet<(string, bool)>(a.Conditions.Select(x => (x.OtherWireName, x.WhenOtherIsSet)));
             foreach (var c in b.Conditions)
             {
-                if (!conditions.Any(x => x.OtherWireName == c.OtherWireName && x.WhenOtherIsSet == c.WhenOtherIsSet))
+                if (known.Add((c.OtherWireName, c.WhenOtherIsSet)))
                 {
                     conditions.Add(c);
                 }
@@ -259,9 +270,18 @@ namespace LtxCodegen.Generator.Merging
         // Pairs and conditions must name parameters of the same model; a wrong case is forgiven, a missing one reported.
         private static ModelSpec CheckReferences(ModelSpec model, List<DiagnosticInfo> diagnostics)
         {
-            var names = model.Parameters.Select(p => p.WireName).ToList();
+            var names = new HashSet<string>(model.Parameters.Select(p => p.WireName), StringComparer.Ordinal);
+            var ignoringCase = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var p in model.Parameters)
+            {
+                if (!ignoringCase.ContainsKey(p.WireName))
+                {
+                    ignoringCase[p.WireName] = p.WireName;
+                }
+            }
+
             string? Resolve(string name) =>
-                names.Contains(name) ? name : names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+                names.Contains(name) ? name : ignoringCase.TryGetValue(name, out var n) ? n : null;
 
             var parameters = new List<ParameterSpec>();
             foreach (var p in model.Parameters)

@@ -8,10 +8,17 @@ namespace LtxCodegen.Generator.Parsing
     /// Rebuilds the line structure of a markdown page whose whitespace was collapsed onto one line (the seed pages):
     /// headings, thematic breaks (<c>---</c>), code fences and pipe-table rows (the header row says how many cells a
     /// row has). Keeps a map from every repaired offset back to the original offset, so diagnostics point into the
-    /// original file.
+    /// original file. Linear in the page: every look-ahead is bounded (heading markers, bold labels, words) or
+    /// answered from one precomputed pass (table pipes), so a page of 100,000 headings costs what one heading per
+    /// line costs.
     /// </summary>
     internal sealed class CollapsedPageRepair
     {
+        private const int MaxHeadingLength = 120;
+
+        // A word longer than this ends a heading's capitalized run.
+        private const int MaxWordLength = 200;
+
         private static readonly string[] HeadingEndMarkers =
         {
             " **", " |", " - ", " ```", " ---", " > ", " Model ID:", " #",
@@ -20,6 +27,11 @@ namespace LtxCodegen.Generator.Parsing
         private readonly string _source;
         private readonly StringBuilder _out;
         private readonly List<Anchor> _anchors = new List<Anchor>();
+
+        // Every table pipe of the page (outside code spans and escapes), and for each the index of the first pipe
+        // pair from there on with only blanks between them: built once, on the first table candidate.
+        private int[]? _pipes;
+        private int[]? _nextBlankCell;
 
         private CollapsedPageRepair(string source)
         {
@@ -173,7 +185,8 @@ namespace LtxCodegen.Generator.Parsing
                 return false;
             }
 
-            var close = _source.IndexOf("**", i + 2, StringComparison.Ordinal);
+            var from = i + 2;
+            var close = _source.IndexOf("**", from, Math.Min(40, _source.Length - from), StringComparison.Ordinal);
             return close > i + 2 && close - i < 40 && _source[close - 1] == ':';
         }
 
@@ -259,14 +272,16 @@ namespace LtxCodegen.Generator.Parsing
             var end = -1;
             foreach (var marker in HeadingEndMarkers)
             {
-                var m = _source.IndexOf(marker, textStart, StringComparison.Ordinal);
+                // A marker further than 120 characters is not used, so none is looked for beyond.
+                var window = Math.Max(0, Math.Min(_source.Length - textStart, MaxHeadingLength + marker.Length));
+                var m = textStart > _source.Length ? -1 : _source.IndexOf(marker, textStart, window, StringComparison.Ordinal);
                 if (m >= 0 && (end < 0 || m < end))
                 {
                     end = m;
                 }
             }
 
-            if (end < 0 || end - textStart > 120)
+            if (end < 0 || end - textStart > MaxHeadingLength)
             {
                 end = EndOfCapitalizedRun(textStart);
             }
@@ -284,10 +299,10 @@ namespace LtxCodegen.Generator.Parsing
             var i = start;
             while (i < _source.Length)
             {
-                var e = _source.IndexOf(' ', i);
+                var e = _source.IndexOf(' ', i, Math.Min(MaxWordLength, _source.Length - i));
                 if (e < 0)
                 {
-                    e = _source.Length;
+                    e = Math.Min(_source.Length, i + MaxWordLength);
                 }
 
                 if (e > i)
@@ -295,8 +310,9 @@ namespace LtxCodegen.Generator.Parsing
                     words.Add((i, e));
                 }
 
-                if (e > i && !char.IsUpper(_source[i]) && !char.IsDigit(_source[i]))
+                if ((e > i && !char.IsUpper(_source[i]) && !char.IsDigit(_source[i])) || (e < _source.Length && _source[e] != ' '))
                 {
+                    // A lower-case word, or one too long to be part of a heading, ends the run.
                     break;
                 }
 
@@ -322,21 +338,7 @@ namespace LtxCodegen.Generator.Parsing
         private bool TryTable(int start, out int next)
         {
             next = start;
-            var pipes = PipePositions(start, 4000);
-            var cellCount = -1;
-            for (var k = 1; k + 1 < pipes.Count; k++)
-            {
-                if (IsBlank(pipes[k - 1], pipes[k]))
-                {
-                    if (k >= 2 && IsDelimiterCell(pipes[k], pipes[k + 1]))
-                    {
-                        cellCount = k - 1;
-                    }
-
-                    break;
-                }
-            }
-
+            var cellCount = HeaderCellCount(start);
             if (cellCount < 1)
             {
                 return false;
@@ -370,6 +372,52 @@ namespace LtxCodegen.Generator.Parsing
                 next = after;
                 return true;
             }
+        }
+
+        // The header row's cell count when a pipe table starts here: the first blank cell (between a row's last pipe
+        // and the next row's first) must come after two cells or more, be followed by a delimiter cell ("---") and lie
+        // within 4,000 characters of the start; else -1.
+        private int HeaderCellCount(int start)
+        {
+            if (_pipes is null)
+            {
+                BuildPipeIndex();
+            }
+
+            var pipes = _pipes!;
+            var idx = Array.BinarySearch(pipes, start);
+            if (idx < 0)
+            {
+                return -1;
+            }
+
+            var j = _nextBlankCell![idx];
+            if (j < 0 || j + 2 >= pipes.Length || pipes[j + 2] >= start + 4000)
+            {
+                return -1;
+            }
+
+            var k = j - idx + 1;
+            return k >= 2 && IsDelimiterCell(pipes[j + 1], pipes[j + 2]) ? k - 1 : -1;
+        }
+
+        private void BuildPipeIndex()
+        {
+            var pipes = PipePositions(0, int.MaxValue).ToArray();
+            var next = new int[pipes.Length];
+            var blank = -1;
+            for (var i = pipes.Length - 1; i >= 0; i--)
+            {
+                if (i + 1 < pipes.Length && IsBlank(pipes[i], pipes[i + 1]))
+                {
+                    blank = i;
+                }
+
+                next[i] = blank;
+            }
+
+            _pipes = pipes;
+            _nextBlankCell = next;
         }
 
         private bool IsBlank(int pipe, int nextPipe)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using LtxCodegen.Generator.Diagnostics;
 using LtxCodegen.Generator.Model;
@@ -10,6 +11,8 @@ namespace LtxCodegen.Generator.Parsing
     {
         public static ParameterSpec Complete(ParameterSpec spec, List<DiagnosticInfo> diagnostics)
         {
+            spec = spec with { Description = DocParser.Cut(spec.Description, DocLimits.MaxDescriptionLength, "The description of '" + spec.WireName + "'", spec.Location, diagnostics) };
+
             if (spec.Minimum is double min && spec.Maximum is double max && min > max)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -40,6 +43,11 @@ namespace LtxCodegen.Generator.Parsing
             }
 
             var prose = ProseRules.Read(spec.Description, spec.Kind, spec.DefaultJson);
+            if (prose.TimedOut)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.ProseTimeout, spec.Location, spec.WireName));
+            }
+
             if (spec.Minimum is null && spec.Maximum is null && (prose.Minimum is not null || prose.Maximum is not null))
             {
                 spec = spec with
@@ -71,7 +79,46 @@ namespace LtxCodegen.Generator.Parsing
                 spec = spec with { Options = prose.Options.ToEquatableArray(), OptionsAreClosed = false, OptionsOrigin = RuleOrigin.Prose };
             }
 
-            return spec;
+            return CapOptions(spec, diagnostics);
+        }
+
+        // At most MaxOptions values, none longer than MaxNameLength (each becomes a member name and literals).
+        private static ParameterSpec CapOptions(ParameterSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            if (spec.Options.Count <= DocLimits.MaxOptions && spec.Options.All(o => o.Length <= DocLimits.MaxNameLength))
+            {
+                return spec;
+            }
+
+            var kept = new List<string>();
+            var longReported = false;
+            foreach (var option in spec.Options)
+            {
+                if (option.Length > DocLimits.MaxNameLength)
+                {
+                    if (!longReported)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            GeneratorDiagnostics.LimitExceeded, spec.Location, "An allowed value of '" + spec.WireName + "'",
+                            DocLimits.MaxNameLength.ToString(CultureInfo.InvariantCulture), "characters", "such values are left out of the list"));
+                        longReported = true;
+                    }
+
+                    continue;
+                }
+
+                if (kept.Count == DocLimits.MaxOptions)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        GeneratorDiagnostics.LimitExceeded, spec.Location, "The allowed values of '" + spec.WireName + "'",
+                        DocLimits.MaxOptions.ToString(CultureInfo.InvariantCulture), "values", "the list is not generated (a cut list would reject valid values)"));
+                    return spec with { Options = EquatableArray<string>.Empty, OptionsAreClosed = false };
+                }
+
+                kept.Add(option);
+            }
+
+            return spec with { Options = kept.ToEquatableArray(), OptionsAreClosed = spec.OptionsAreClosed && !longReported };
         }
     }
 }

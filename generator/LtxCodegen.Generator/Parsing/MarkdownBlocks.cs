@@ -56,7 +56,17 @@ namespace LtxCodegen.Generator.Parsing
 
         public static List<PageBlock> Read(string text)
         {
-            var document = Markdown.Parse(text, Pipeline);
+            MarkdownDocument document;
+            try
+            {
+                document = Markdown.Parse(text, Pipeline);
+            }
+            catch (ArgumentException e)
+            {
+                // Markdig refuses input nested beyond its depth limit (thousands of unclosed '**', '[' or '>').
+                throw new MarkdownTooDeepException(e.Message);
+            }
+
             var result = new List<PageBlock>();
             foreach (var block in document)
             {
@@ -113,6 +123,15 @@ namespace LtxCodegen.Generator.Parsing
 
                     break;
             }
+        }
+    }
+
+    /// <summary>The markdown reader refused the doc as nested too deeply (a located LTXG0019, not an internal error).</summary>
+    internal sealed class MarkdownTooDeepException : Exception
+    {
+        public MarkdownTooDeepException(string message)
+            : base(message)
+        {
         }
     }
 }

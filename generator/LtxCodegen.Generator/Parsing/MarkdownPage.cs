@@ -9,10 +9,10 @@ namespace LtxCodegen.Generator.Parsing
     internal sealed class MarkdownPage
     {
         private static readonly Regex ModelIdPattern = new Regex(
-            @"Model ID:\**\s*`(?<id>[^`]+)`", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(500));
+            @"Model ID:\**\s{0,8}`(?<id>(?>[^`\r\n]+))`", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(500));
 
         private static readonly Regex EndpointPattern = new Regex(
-            @"/generate/custom/(?<id>[A-Za-z0-9_.\-]+)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(500));
+            @"/generate/custom/(?<id>(?>[A-Za-z0-9_.\-]+))", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(500));
 
         private MarkdownPage(DocText doc, List<PageBlock> blocks, Func<int, int> toOriginal)
         {

@@ -65,8 +65,17 @@ namespace LtxCodegen.Generator.Parsing
 
             var parameters = new List<ParameterSpec>();
             var seen = new Dictionary<string, DocLocation>(StringComparer.Ordinal);
-            foreach (var input in inputs.Items)
+            for (var i = 0; i < inputs.Items.Count; i++)
             {
+                var input = inputs.Items[i];
+                if (i == DocLimits.MaxTableRows)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        GeneratorDiagnostics.LimitExceeded, Locate(input), "The \"inputs\" of '" + id + "'",
+                        DocLimits.MaxTableRows.ToString(System.Globalization.CultureInfo.InvariantCulture), "entries", "this entry and the entries after it are not read"));
+                    break;
+                }
+
                 var spec = ReadInput(input);
                 if (spec is null)
                 {
@@ -147,6 +156,7 @@ namespace LtxCodegen.Generator.Parsing
             }
 
             var options = new List<string>();
+            var seenOptions = new HashSet<string>(StringComparer.Ordinal);
             var allowed = input.Get("allowedValues");
             if (allowed is not null)
             {
@@ -163,7 +173,7 @@ namespace LtxCodegen.Generator.Parsing
                         {
                             Report(item, "An allowed value of '" + name + "' is neither a string nor a number; it is ignored");
                         }
-                        else if (!options.Contains(value))
+                        else if (seenOptions.Add(value))
                         {
                             options.Add(value);
                         }

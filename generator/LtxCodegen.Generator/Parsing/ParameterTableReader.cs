@@ -56,12 +56,21 @@ namespace LtxCodegen.Generator.Parsing
             var seen = new Dictionary<string, DocLocation>(StringComparer.Ordinal);
             var header = SplitCells(table.Lines[0].Line, table.Lines[0].Start);
             var columns = header.Cells.Select(c => ColumnOf(c.Text)).ToList();
+            var rowsRead = 0;
             for (var r = 1; r < table.Lines.Count; r++)
             {
                 var (line, lineStart) = table.Lines[r];
                 if (r == 1 && IsDelimiterRow(line))
                 {
                     continue;
+                }
+
+                if (++rowsRead > DocLimits.MaxTableRows)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        GeneratorDiagnostics.LimitExceeded, Locate(lineStart, line.Length), "The parameter table of '" + modelId + "'",
+                        DocLimits.MaxTableRows.ToString(System.Globalization.CultureInfo.InvariantCulture), "rows", "this row and the rows after it are not read"));
+                    break;
                 }
 
                 var row = SplitCells(line, lineStart);
@@ -230,6 +239,7 @@ namespace LtxCodegen.Generator.Parsing
         {
             var text = cell.Trim();
             var result = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             if (IsEmptyValue(Clean(text)))
             {
                 return result;
@@ -253,7 +263,7 @@ namespace LtxCodegen.Generator.Parsing
                     }
 
                     var value = Unescape(text.Substring(open + 1, close - open - 1));
-                    if (!result.Contains(value))
+                    if (seen.Add(value))
                     {
                         result.Add(value);
                     }
@@ -267,7 +277,7 @@ namespace LtxCodegen.Generator.Parsing
             foreach (var part in text.Split(','))
             {
                 var value = Unescape(part.Trim());
-                if (value.Length > 0 && !result.Contains(value))
+                if (value.Length > 0 && seen.Add(value))
                 {
                     result.Add(value);
                 }

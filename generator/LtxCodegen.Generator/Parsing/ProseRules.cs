@@ -16,38 +16,52 @@ namespace LtxCodegen.Generator.Parsing
     /// </summary>
     internal static class ProseRules
     {
-        private const string Num = @"-?\d+(?:\.\d+)?";
+        // Every pattern below is written so that no match attempt can backtrack badly: it starts at a literal
+        // ('(', ':', a keyword), its quantifiers are bounded or atomic, and no two adjacent parts can match the same
+        // text in more than a bounded number of ways. Matching is linear in the (capped) description, so the result
+        // never depends on machine load; the timeout is a last guard, reported as LTXG0021 if it ever fires.
+        private const string Num = @"(?>-?\d{1,30}(?:\.\d{1,30})?)";
+        private const string Sp = @"\s{0,8}";
+        private const string Sp1 = @"\s{1,8}";
+        private const string Unit = @"[A-Za-z%]{1,20}";
         private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
-        private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
         private static readonly Regex ParenRange = new Regex(
-            @"\(\s*(?<min>" + Num + @")\s*(?:[-\u2013\u2014]|to)\s*(?<max>" + Num + @")\s*(?<unit>[A-Za-z%]+)?\s*\)", Options, Timeout);
+            @"\(" + Sp + "(?<min>" + Num + ")" + Sp + @"(?:[-\u2013\u2014]|to)" + Sp + "(?<max>" + Num + ")" + Sp + "(?<unit>(?>" + Unit + "))?" + Sp + @"\)", Options, Timeout);
 
         private static readonly Regex BetweenRange = new Regex(
-            @"\bbetween\s+(?<min>" + Num + @")\s*(?<unit0>[A-Za-z%]+)?\s*(?:and|to|[-\u2013\u2014])\s*(?<max>" + Num + @")\s*(?<unit>[A-Za-z%]+)?", Options, Timeout);
+            @"\bbetween" + Sp1 + "(?<min>" + Num + ")" + Sp + "(?<unit0>" + Unit + ")?" + Sp + @"(?:and|to|[-\u2013\u2014])" + Sp + "(?<max>" + Num + ")" + Sp + "(?<unit>(?>" + Unit + "))?", Options, Timeout);
 
         private static readonly Regex FromToRange = new Regex(
-            @"\bfrom\s+(?<min>" + Num + @")\s*(?<unit0>[A-Za-z%]+)?\s+to\s+(?<max>" + Num + @")\s*(?<unit>[A-Za-z%]+)?", Options, Timeout);
+            @"\bfrom" + Sp1 + "(?<min>" + Num + ")" + Sp + "(?<unit0>" + Unit + ")?" + Sp1 + "to" + Sp1 + "(?<max>" + Num + ")" + Sp + "(?<unit>(?>" + Unit + "))?", Options, Timeout);
 
-        private static readonly Regex Pair = new Regex(@"\bmust be used (?:together )?with\s+`?(?<other>[A-Za-z_][A-Za-z0-9_]*)`?", Options, Timeout);
+        private static readonly Regex Pair = new Regex(@"\bmust be used (?:together )?with" + Sp1 + "`?(?<other>[A-Za-z_][A-Za-z0-9_]{0,100})`?", Options, Timeout);
 
-        private static readonly Regex RoundedStep = new Regex(@"\brounded to (?:the nearest |a )?multiples? of\s+(?<n>\d+(?:\.\d+)?)", Options, Timeout);
+        private static readonly Regex RoundedStep = new Regex(@"\brounded to (?:the nearest |a )?multiples? of" + Sp1 + @"(?<n>(?>\d{1,30}(?:\.\d{1,30})?))", Options, Timeout);
 
-        private static readonly Regex MustStep = new Regex(@"\bmust be (?:a )?multiples? of\s+(?<n>\d+(?:\.\d+)?)", Options, Timeout);
+        private static readonly Regex MustStep = new Regex(@"\bmust be (?:a )?multiples? of" + Sp1 + @"(?<n>(?>\d{1,30}(?:\.\d{1,30})?))", Options, Timeout);
 
-        private static readonly Regex MaxCharacters = new Regex(@"\bmax(?:imum)?\.?\s+(?:of\s+)?(?<n>\d+)\s+char(?:acter)?s\b", Options, Timeout);
+        private static readonly Regex MaxCharacters = new Regex(@"\bmax(?:imum)?\.?" + Sp1 + "(?:of" + Sp1 + @")?(?<n>\d{1,9})" + Sp1 + @"char(?:acter)?s\b", Options, Timeout);
 
-        private static readonly Regex UpTo = new Regex(@"\bup to\s+(?<n>\d+)\b", Options, Timeout);
+        private static readonly Regex UpTo = new Regex(@"\bup to" + Sp1 + @"(?<n>(?>\d{1,9}))\b", Options, Timeout);
 
-        private static readonly Regex PossibleValues = new Regex(@"\b(?:possible|allowed|valid|supported) values are:?\s*(?<list>[^.;]+)", Options, Timeout);
+        private static readonly Regex PossibleValues = new Regex(@"\b(?:possible|allowed|valid|supported) values are:?" + Sp + "(?<list>[^.;]+)", Options, Timeout);
 
-        private static readonly Regex OneOf = new Regex(@"\bone of:?\s*(?<list>[^.;]+)", Options, Timeout);
+        private static readonly Regex OneOf = new Regex(@"\bone of:?" + Sp + "(?<list>[^.;]+)", Options, Timeout);
 
-        private static readonly Regex ColonList = new Regex(@":\s*(?<list>[^.:;]+?)\s*(?:\.|$)", Options, Timeout);
+        // From a colon to the next '.', or to the end; a ':' or ';' first means no list. Atomic: one attempt per colon.
+        private static readonly Regex ColonList = new Regex(@":(?>\s*)(?<list>(?>[^.:;]+))(?=\.|$)", Options, Timeout);
 
         private static readonly Regex Quoted = new Regex(@"'(?<v>[^'\s][^']{0,38})'|""(?<v>[^""\s][^""]{0,38})""", Options, Timeout);
 
-        private static readonly Regex Parenthetical = new Regex(@"\([^)]*\)", Options, Timeout);
+        // Innermost parentheses only: an unclosed '(' costs one scan to the next parenthesis, not to the end.
+        private static readonly Regex Parenthetical = new Regex(@"\([^()]*\)", Options, Timeout);
+
+        private static readonly Regex Conjunction = new Regex(@"(?:,|\s)(?:or|and)\s", Options, Timeout);
+
+        // A whitespace run is tried from its first character only ((?<!\s)), and atomically.
+        private static readonly Regex ListSeparator = new Regex(@",\s*(?:or\s+|and\s+)?|(?<!\s)(?>\s+)(?:or|and)\s+", Options, Timeout);
 
         private static readonly string[] LengthUnits = { "character", "characters", "chars", "char" };
 
@@ -67,6 +81,9 @@ namespace LtxCodegen.Generator.Parsing
             public bool MultipleOfIsError { get; set; }
 
             public List<string>? Options { get; set; }
+
+            /// <summary>True when matching the description hit the regex timeout (no rule was taken from it).</summary>
+            public bool TimedOut { get; set; }
         }
 
         /// <summary>Reads the description; <paramref name="defaultJson"/> is used to reject ranges and lists the doc contradicts.</summary>
@@ -91,7 +108,7 @@ namespace LtxCodegen.Generator.Parsing
             }
             catch (RegexMatchTimeoutException)
             {
-                return new Findings();
+                return new Findings { TimedOut = true };
             }
 
             return findings;
@@ -247,14 +264,15 @@ namespace LtxCodegen.Generator.Parsing
         private static List<string>? SplitList(string list, bool requireConjunction)
         {
             var cleaned = Parenthetical.Replace(list, string.Empty);
-            var hasConjunction = Regex.IsMatch(cleaned, @"(?:,|\s)(?:or|and)\s", Options, Timeout);
+            var hasConjunction = Conjunction.IsMatch(cleaned);
             if (requireConjunction && !hasConjunction)
             {
                 return null;
             }
 
-            var parts = Regex.Split(cleaned, @",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", Options, Timeout);
+            var parts = ListSeparator.Split(cleaned);
             var items = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var part in parts)
             {
                 var item = part.Trim().Trim('`', '\'', '"', '\u2018', '\u2019', '\u201C', '\u201D').Trim();
@@ -268,7 +286,7 @@ namespace LtxCodegen.Generator.Parsing
                     return null;
                 }
 
-                if (!items.Contains(item))
+                if (seen.Add(item))
                 {
                     items.Add(item);
                 }

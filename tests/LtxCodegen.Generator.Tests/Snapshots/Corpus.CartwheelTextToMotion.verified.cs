@@ -163,10 +163,10 @@ namespace Consumer.Models
         public string? SkinHex { get; set; }
 
         /// <summary>The Scenario model id, <c>model_cartwheel-text-to-motion</c>.</summary>
-        public string ModelId => CartwheelTextToMotionModel.Id;
+        public string ModelId => global::Consumer.Models.CartwheelTextToMotionModel.Id;
 
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => CartwheelTextToMotionModel.Descriptor;
+        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.CartwheelTextToMotionModel.Descriptor;
 
         /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()

@@ -49,10 +49,10 @@ namespace Consumer.Models
         public double? Creativity { get; set; }
 
         /// <summary>The Scenario model id, <c>model_clarity-pro-upscaler</c>.</summary>
-        public string ModelId => ClarityProUpscalerModel.Id;
+        public string ModelId => global::Consumer.Models.ClarityProUpscalerModel.Id;
 
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => ClarityProUpscalerModel.Descriptor;
+        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.ClarityProUpscalerModel.Descriptor;
 
         /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()

@@ -86,10 +86,10 @@ namespace Consumer.Models
         public string? MultiPrompt { get; set; }
 
         /// <summary>The Scenario model id, <c>model_kling-v3-omni-video</c>.</summary>
-        public string ModelId => KlingV3OmniVideoModel.Id;
+        public string ModelId => global::Consumer.Models.KlingV3OmniVideoModel.Id;
 
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => KlingV3OmniVideoModel.Descriptor;
+        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.KlingV3OmniVideoModel.Descriptor;
 
         /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()

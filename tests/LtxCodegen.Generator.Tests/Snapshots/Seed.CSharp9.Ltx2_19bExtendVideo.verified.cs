@@ -149,10 +149,10 @@ namespace Consumer.Models
         public string? NegativePrompt { get; set; }
 
         /// <summary>The Scenario model id, <c>model_ltx-2-19b-extend-video</c>.</summary>
-        public string ModelId => Ltx2_19bExtendVideoModel.Id;
+        public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
 
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => Ltx2_19bExtendVideoModel.Descriptor;
+        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
 
         /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()

@@ -12,8 +12,8 @@ namespace Consumer.Models
         /// <summary>The descriptors, ordered by model id.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ScenarioModelDescriptor> All { get; } = new global::LtxCodegen.ScenarioModelDescriptor[]
         {
-            Ltx2_19bExtendVideoModel.Descriptor,
-            Ltx2_19bVideoToVideoModel.Descriptor,
+            global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor,
+            global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor,
         };
 
         /// <summary>Finds a model by id (ordinal), or returns null.</summary>
