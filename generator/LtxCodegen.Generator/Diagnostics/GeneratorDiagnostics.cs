@@ -59,6 +59,12 @@ namespace LtxCodegen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidRange = Warning(
             "LTXG0017", "Minimum is greater than maximum", "Parameter '{0}': minimum {1} is greater than maximum {2}; the range is ignored");
 
+        // LTXG005x: the generator's own inputs (Unity options file), kept apart from the model-doc diagnostics.
+        public static readonly DiagnosticDescriptor InvalidOptions = Error(
+            "LTXG0050", "LtxCodegen options file is invalid", "LtxCodegen options file: {0}");
+        public static readonly DiagnosticDescriptor IgnoredOption = Warning(
+            "LTXG0051", "LtxCodegen options file has an ignored entry", "LtxCodegen options file: {0}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 
         public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
@@ -71,7 +77,7 @@ namespace LtxCodegen.Generator.Diagnostics
             {
                 InvalidJson, NoParameterTable, TruncatedRow, UnknownType, DuplicateParameter, InvalidIdentifier,
                 KeywordName, Conflict, NoModelId, InvalidDefault, UnknownPartner, InvalidField, RuntimeMissing,
-                DuplicateTypeName, InternalError, EmptyModel, InvalidRange,
+                DuplicateTypeName, InternalError, EmptyModel, InvalidRange, InvalidOptions, IgnoredOption,
             };
             var index = new Dictionary<string, DiagnosticDescriptor>();
             foreach (var d in all)
