@@ -140,9 +140,12 @@ namespace LtxCodegen.Analyzers
             }
         }
 
+        // LanguageVersion.CSharp11 (1100) is not in Roslyn 4.3's enum; the value is (the Roslyn 4.3 flavour builds this file too).
+        private const LanguageVersion CSharp11 = (LanguageVersion)1100;
+
         private static string Reason(Compilation compilation, SyntaxTree tree)
         {
-            if (tree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp11)
+            if (tree.Options is CSharpParseOptions options && options.LanguageVersion < CSharp11)
             {
                 return "C# " + options.LanguageVersion.ToDisplayString() + " cannot use 'required' members, so the compiler does not check it";
             }

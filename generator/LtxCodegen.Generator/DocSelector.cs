@@ -8,7 +8,8 @@ namespace LtxCodegen.Generator
 {
     /// <summary>
     /// Decides which AdditionalFiles are model docs: every <c>.md</c>/<c>.json</c> file inside a folder named
-    /// <c>schemas</c> (at any depth), and any file whose item has the metadata <c>LtxCodegenModel="true"</c>. Other
+    /// <c>schemas</c> (at any depth), any file whose item has the metadata <c>LtxCodegenModel="true"</c>, and Unity's
+    /// <c>Name.LtxCodegen.additionalfile</c> files (<see cref="UnityInputs"/>) except the options file. Other
     /// AdditionalFiles (stylecop.json, PublicAPI files) are ignored silently.
     /// </summary>
     internal static class DocSelector
@@ -28,6 +29,11 @@ namespace LtxCodegen.Generator
 
         public static bool IsModelDoc(string path, AnalyzerConfigOptions options)
         {
+            if (UnityInputs.NameOf(path) is not null)
+            {
+                return UnityInputs.IsModelDoc(path);
+            }
+
             if (options.TryGetValue(ModelMetadata, out var flag) && string.Equals(flag?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
                 return true;

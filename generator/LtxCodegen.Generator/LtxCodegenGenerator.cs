@@ -39,6 +39,7 @@ namespace LtxCodegen.Generator
             public const string MergedWithOptions = "MergedWithOptions";
             public const string AllDocs = "AllDocs";
             public const string OptionInputs = "OptionInputs";
+            public const string OptionsFile = "OptionsFile";
         }
 
         /// <inheritdoc />
@@ -75,8 +76,18 @@ namespace LtxCodegen.Generator
                 .Select((c, _) => CompilationFeatures.Read(c))
                 .WithTrackingName(Steps.CompilationFeatures);
 
+            // Unity passes no MSBuild options: the namespace may come from LtxCodegenOptions.LtxCodegen.additionalfile.
+            var optionsFile = context.AdditionalTextsProvider
+                .Where(static f => UnityInputs.IsOptionsFile(f.Path))
+                .Select(static (f, ct) => (f.Path, File: OptionsFile.Read(f.Path, f.GetText(ct)?.ToString() ?? string.Empty)))
+                .Collect()
+                .Select(static (all, _) => OptionsFile.Combine(all))
+                .WithTrackingName(Steps.OptionsFile);
+
             var ns = context.AnalyzerConfigOptionsProvider
-                .Select((o, _) => NamespaceOf(o.GlobalOptions))
+                .Select(static (o, _) => MsBuildNamespaces(o.GlobalOptions))
+                .Combine(optionsFile)
+                .Select(static (x, _) => NamespaceOf(x.Left.Explicit ?? x.Right.Namespace ?? x.Left.Root))
                 .WithTrackingName(Steps.Namespace);
 
             var options = ns.Combine(languageVersion).Combine(features)
@@ -97,6 +108,14 @@ namespace LtxCodegen.Generator
                 .WithTrackingName(Steps.RegistryWithOptions)
                 .Select((x, _) => x.Right.HasRuntime && !x.Left.IsEmpty ? new GeneratedSource(RegistryEmitter.HintName, RegistryEmitter.Emit(x.Left, x.Right), null) : null)
                 .WithTrackingName(Steps.Registry);
+
+            context.RegisterSourceOutput(optionsFile, static (spc, file) =>
+            {
+                foreach (var d in file.Diagnostics)
+                {
+                    spc.ReportDiagnostic(d.ToDiagnostic());
+                }
+            });
 
             context.RegisterSourceOutput(parsed, static (spc, doc) =>
             {
@@ -173,18 +192,16 @@ namespace LtxCodegen.Generator
             }
         }
 
-        private static string NamespaceOf(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
+        // LtxCodegenNamespace (explicit) wins over the options file, which wins over RootNamespace.
+        private static (string? Explicit, string? Root) MsBuildNamespaces(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
         {
-            string? value = null;
-            if (options.TryGetValue("build_property.LtxCodegenNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns))
-            {
-                value = ns;
-            }
-            else if (options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root))
-            {
-                value = root;
-            }
+            var explicitNamespace = options.TryGetValue("build_property.LtxCodegenNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns) ? ns : null;
+            var root = options.TryGetValue("build_property.RootNamespace", out var r) && !string.IsNullOrWhiteSpace(r) ? r : null;
+            return (explicitNamespace, root);
+        }
 
+        private static string NamespaceOf(string? value)
+        {
             if (value is null)
             {
                 return "LtxCodegen.Generated";

@@ -124,8 +124,8 @@ namespace LtxCodegen.Package.Tests
             foreach (var expected in new[]
             {
                 "lib/netstandard2.0/LtxCodegen.Runtime.dll", "lib/netstandard2.0/LtxCodegen.Runtime.xml", "lib/net8.0/LtxCodegen.Runtime.dll",
-                "analyzers/dotnet/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/cs/LtxCodegen.Analyzers.dll",
-                "analyzers/dotnet/cs/LtxCodegen.CodeFixes.dll", "analyzers/dotnet/cs/Markdig.dll",
+                "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Analyzers.dll",
+                "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.CodeFixes.dll", "analyzers/dotnet/roslyn4.8/cs/Markdig.dll",
                 "buildTransitive/LtxCodegen.props", "buildTransitive/LtxCodegen.targets", "README.md",
             })
             {
@@ -151,7 +151,7 @@ namespace LtxCodegen.Package.Tests
             var build = await _fixture.DotnetAsync(directory, "build", "-c", "Release", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:LtxCodegenMinimumMSBuildVersion=99.0");
 
             Assert.NotEqual(0, build.ExitCode);
-            Assert.Matches(new Regex(@"error LTXG0100: LtxCodegen needs the C# compiler from the \.NET 8 SDK"), build.Output);
+            Assert.Matches(new Regex(@"error LTXG0100: LtxCodegen needs the C# compiler from the \.NET SDK 6\.0\.400"), build.Output);
         }
 
         private async Task<string> ConsoleAsync()

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace LtxCodegen.Package.Tests
 {
     /// <summary>
-    /// Packs LtxCodegen once into a temporary folder feed (unique version), with a temporary NUGET_PACKAGES and a
+    /// Packs LtxCodegen once per test process (shared by the test classes) into a temporary folder feed (unique version), with a temporary NUGET_PACKAGES and a
     /// nuget.config naming the feed and nuget.org; consumer projects are created under the same temporary root.
     /// </summary>
     public sealed class PackageFixture : IAsyncLifetime
@@ -19,51 +19,107 @@ namespace LtxCodegen.Package.Tests
         public string RepositoryRoot { get; } = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "LtxCodegen.RepositoryRoot").Value!;
 
-        public string Root { get; } = Path.Combine(Path.GetTempPath(), "ltxcodegen-package-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+        // One pack per test process, shared by every class that uses this fixture: test classes run in parallel, and
+        // two `dotnet pack` runs of the same project at once would write the same obj/ files.
+        private static readonly System.Threading.SemaphoreSlim s_gate = new System.Threading.SemaphoreSlim(1, 1);
+        private static SharedPack? s_pack;
+        private static int s_users;
+        private SharedPack? _pack;
 
-        public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.Ticks;
+        public string Root => Pack.Root;
+
+        public string Version => Pack.Version;
 
         public string Feed => Path.Combine(Root, "feed");
 
-        public Dictionary<string, string?> Environment { get; } = new Dictionary<string, string?>();
+        public Dictionary<string, string?> Environment => Pack.Environment;
+
+        private SharedPack Pack => _pack ?? throw new InvalidOperationException("the package fixture is not initialized");
 
         public async Task InitializeAsync()
         {
-            Directory.CreateDirectory(Feed);
-            Environment["NUGET_PACKAGES"] = Path.Combine(Root, "packages");
-            Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            Environment["DOTNET_NOLOGO"] = "1";
-            Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-            Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-            File.WriteAllText(Path.Combine(Root, "nuget.config"),
-                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
-                "    <add key=\"local\" value=\"" + Feed + "\" />\n" +
-                "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" />\n  </packageSources>\n</configuration>\n");
-
-            // The pack itself uses the machine's package cache (the repository's own dependencies).
-            var pack = await ProcessRunner.RunAsync("dotnet",
-                new[] { "pack", Path.Combine(RepositoryRoot, "runtime", "LtxCodegen.Runtime", "LtxCodegen.Runtime.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + Version, "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
-                RepositoryRoot, new Dictionary<string, string?>(), BuildTimeout);
-            if (pack.ExitCode != 0 || !File.Exists(Path.Combine(Feed, "LtxCodegen." + Version + ".nupkg")))
+            await s_gate.WaitAsync();
+            try
             {
-                throw new InvalidOperationException("dotnet pack failed:\n" + pack);
+                if (s_pack is null)
+                {
+                    var pack = new SharedPack();
+                    await pack.CreateAsync(RepositoryRoot);
+                    s_pack = pack;
+                }
+
+                s_users++;
+                _pack = s_pack;
+            }
+            finally
+            {
+                s_gate.Release();
             }
         }
 
-        public Task DisposeAsync()
+        public async Task DisposeAsync()
         {
+            await s_gate.WaitAsync();
             try
             {
-                Directory.Delete(Root, recursive: true);
+                if (_pack is not null && --s_users == 0 && s_pack is not null)
+                {
+                    s_pack.Delete();
+                    s_pack = null;
+                }
             }
-            catch (IOException)
+            finally
             {
+                s_gate.Release();
             }
-            catch (UnauthorizedAccessException)
+        }
+
+        private sealed class SharedPack
+        {
+            public string Root { get; } = Path.Combine(Path.GetTempPath(), "ltxcodegen-package-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+
+            public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.Ticks;
+
+            public Dictionary<string, string?> Environment { get; } = new Dictionary<string, string?>();
+
+            public async Task CreateAsync(string repositoryRoot)
             {
+                var feed = Path.Combine(Root, "feed");
+                Directory.CreateDirectory(feed);
+                Environment["NUGET_PACKAGES"] = Path.Combine(Root, "packages");
+                Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+                Environment["DOTNET_NOLOGO"] = "1";
+                Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+                Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+                File.WriteAllText(Path.Combine(Root, "nuget.config"),
+                    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
+                    "    <add key=\"local\" value=\"" + feed + "\" />\n" +
+                    "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" />\n  </packageSources>\n</configuration>\n");
+
+                // The pack itself uses the machine's package cache (the repository's own dependencies).
+                var pack = await ProcessRunner.RunAsync("dotnet",
+                    new[] { "pack", Path.Combine(repositoryRoot, "runtime", "LtxCodegen.Runtime", "LtxCodegen.Runtime.csproj"), "-c", "Release", "-o", feed, "-p:Version=" + Version, "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
+                    repositoryRoot, new Dictionary<string, string?>(), BuildTimeout);
+                if (pack.ExitCode != 0 || !File.Exists(Path.Combine(feed, "LtxCodegen." + Version + ".nupkg")))
+                {
+                    Delete();
+                    throw new InvalidOperationException("dotnet pack failed:\n" + pack);
+                }
             }
 
-            return Task.CompletedTask;
+            public void Delete()
+            {
+                try
+                {
+                    Directory.Delete(Root, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
         }
 
         public Task<ProcessResult> DotnetAsync(string workingDirectory, params string[] arguments) =>

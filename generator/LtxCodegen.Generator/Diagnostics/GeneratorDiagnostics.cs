@@ -71,6 +71,12 @@ namespace LtxCodegen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ProseTimeout = Warning(
             "LTXG0021", "Description rules could not be read", "The rules in the description of '{0}' could not be read in time; no rule is taken from its words");
 
+        // LTXG005x: the generator's own inputs (Unity options file), kept apart from the model-doc diagnostics.
+        public static readonly DiagnosticDescriptor InvalidOptions = Error(
+            "LTXG0050", "LtxCodegen options file is invalid", "LtxCodegen options file: {0}");
+        public static readonly DiagnosticDescriptor IgnoredOption = Warning(
+            "LTXG0051", "LtxCodegen options file has an ignored entry", "LtxCodegen options file: {0}");
+
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = BuildIndex();
 
         public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
@@ -84,7 +90,7 @@ namespace LtxCodegen.Generator.Diagnostics
                 InvalidJson, NoParameterTable, TruncatedRow, UnknownType, DuplicateParameter, InvalidIdentifier,
                 KeywordName, Conflict, NoModelId, InvalidDefault, UnknownPartner, InvalidField, RuntimeMissing,
                 DuplicateTypeName, InternalError, EmptyModel, InvalidRange, TypeNameTaken, LimitExceeded, ConfusableName,
-                ProseTimeout,
+                ProseTimeout, InvalidOptions, IgnoredOption,
             };
             var index = new Dictionary<string, DiagnosticDescriptor>();
             foreach (var d in all)

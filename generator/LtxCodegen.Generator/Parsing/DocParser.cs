@@ -23,7 +23,7 @@ namespace LtxCodegen.Generator.Parsing
             List<ModelSpec> models;
             try
             {
-                if (input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                if (UnityInputs.IsJson(input.Path, input.Text))
                 {
                     models = ModelJsonParser.Parse(doc, diagnostics);
                 }
