@@ -43,6 +43,7 @@ namespace LtxCodegen.Cli
             root.Subcommands.Add(JobsCommand.Create(host));
             root.Subcommands.Add(PullCommand.Create(host));
             root.Subcommands.Add(DemoCommand.Create(host));
+            root.Subcommands.Add(BatchCommand.Create(host));
 
             var parse = root.Parse(args);
             var configuration = new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null };

@@ -122,6 +122,21 @@ namespace LtxCodegen.Batch
         /// <summary>Sends the generate POST once; null when the line moved on (submitted, or back to be reconciled).</summary>
         private async Task<ScenarioBatchLineResult?> SubmitAsync(Run run, ScenarioBatchLine line, ScenarioBatchRequest request, ScenarioBatchLineRecord record, CancellationToken cancellationToken)
         {
+            if (record.Estimate is null)
+            {
+                // Not priced before its inputs were uploaded: price it now, before anything is generated.
+                try
+                {
+                    record.Estimate = await EstimateAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ScenarioApiException e) when (e.StatusCode is not null && !e.JobMayExist)
+                {
+                    return End(run, line, ScenarioBatchLinePhase.Failed, record, "the service refused to price it: " + ScenarioBatchText.Safe(e.Message), serviceError: !IsRefusal(e));
+                }
+
+                await SaveAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+
             lock (_gate)
             {
                 if (_options.MaxCost is double cap && CommittedLocked() + (record.Estimate ?? 0) > cap + 1e-9)
@@ -174,6 +189,14 @@ namespace LtxCodegen.Batch
                 await SaveAsync(record, CancellationToken.None).ConfigureAwait(false);
                 return End(run, line, ScenarioBatchLinePhase.Failed, record, "submit refused: " + record.Error, serviceError: true);
             }
+            catch (ScenarioSpendRefusedException e)
+            {
+                // Refused by the client before anything was sent (no-spend mode, per-job cap).
+                record.State = ScenarioBatchLineState.Pending;
+                record.Error = ScenarioBatchText.Safe(e.Message);
+                await SaveAsync(record, CancellationToken.None).ConfigureAwait(false);
+                return End(run, line, ScenarioBatchLinePhase.Failed, record, record.Error);
+            }
             catch (ScenarioValidationException e)
             {
                 record.State = ScenarioBatchLineState.Pending;
@@ -207,17 +230,17 @@ namespace LtxCodegen.Batch
         private async Task<ScenarioBatchLineResult?> ReconcileAsync(Run run, ScenarioBatchLine line, ScenarioBatchRequest request, ScenarioBatchLineRecord record, CancellationToken cancellationToken)
         {
             run.Report(line, ScenarioBatchLinePhase.Reconciling);
-            var submittedAt = record.SubmittingAt ?? _options.Clock() - _options.ReconcileClockSkew;
+            var submittedAt = record.SubmittingAt ?? DateTimeOffset.MinValue;
             var settle = submittedAt + _options.ReconcileSettleTime - _options.Clock();
             if (settle > TimeSpan.Zero)
             {
                 await Task.Delay(settle, cancellationToken).ConfigureAwait(false);
             }
 
-            var lookup = await FindSubmittedAsync(request, submittedAt - _options.ReconcileClockSkew, cancellationToken).ConfigureAwait(false);
+            var lookup = await FindSubmittedAsync(line.Id, request, submittedAt, cancellationToken).ConfigureAwait(false);
             if (lookup.Job is ScenarioJob job)
             {
-                var owner = ClaimedBy(job.JobId, line.Id);
+                var owner = TryClaim(line.Id, job.JobId);
                 if (owner is null)
                 {
                     record.State = ScenarioBatchLineState.Submitted;
@@ -228,7 +251,7 @@ namespace LtxCodegen.Batch
                     return null;
                 }
 
-                lookup = new Lookup(null, false, "the only matching job, " + ScenarioBatchText.Safe(job.JobId) + ", belongs to line '" + ScenarioBatchText.Safe(owner) + "' (an identical request)");
+                lookup = new Lookup(null, false, "the matching job, " + ScenarioBatchText.Safe(job.JobId) + ", belongs to line '" + ScenarioBatchText.Safe(owner) + "' (an identical request)");
             }
 
             if (lookup.ProvedAbsent || _options.ResubmitUnknown)

@@ -18,7 +18,8 @@ namespace LtxCodegen.Batch
 
         /// <summary>
         /// Checks a valid plan against the ledger (lines changed since they were sent, files in the way) and prices every line
-        /// still to be sent with a dry run (estimates are kept in the ledger, so a rerun prices only new lines), then checks
+        /// still to be sent with a dry run (estimates are kept in the ledger, so a rerun prices only new lines; a line whose local files the service will not
+        /// price before they are uploaded is priced after its upload, before its generate call), then checks
         /// <see cref="ScenarioBatchOptions.MaxCost"/>. Sends nothing paid and writes nothing. A dry run the service refuses
         /// (4xx) is an error of its line; a network or server error throws <see cref="ScenarioApiException"/>.
         /// </summary>
@@ -75,15 +76,32 @@ namespace LtxCodegen.Batch
                 records[line.Id] = record;
             }
 
+            var uploaded = (await _ledger.ReadUploadsAsync(cancellationToken).ConfigureAwait(false))
+                .Where(u => u.AssetId is not null).ToDictionary(u => u.ContentHash, u => u.AssetId!, StringComparer.Ordinal);
+            var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var unpriced = 0;
             foreach (var line in plan.Lines)
             {
                 var record = records[line.Id];
                 if (record.State is ScenarioBatchLineState.Pending or ScenarioBatchLineState.Failed && record.Estimate is null)
                 {
-                    var stand = line.LocalFiles.Keys.ToDictionary(k => k, _ => EstimateStandInAssetId, StringComparer.Ordinal);
+                    // Files uploaded by an earlier run are priced with their asset id; the others with a stand-in.
+                    var assets = new Dictionary<string, string>(StringComparer.Ordinal);
+                    var standIn = false;
+                    foreach (var pair in line.LocalFiles)
+                    {
+                        if (!hashes.TryGetValue(pair.Value, out var hash))
+                        {
+                            hash = hashes[pair.Value] = await HashFileAsync(pair.Value, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        standIn |= !uploaded.TryGetValue(hash, out var asset);
+                        assets[pair.Key] = asset ?? EstimateStandInAssetId;
+                    }
+
                     try
                     {
-                        var estimate = await EstimateAsync(new ScenarioBatchRequest(line, stand), cancellationToken).ConfigureAwait(false);
+                        var estimate = await EstimateAsync(new ScenarioBatchRequest(line, assets), cancellationToken).ConfigureAwait(false);
                         record = record.Copy();
                         record.Estimate = estimate;
                         records[line.Id] = record;
@@ -92,10 +110,18 @@ namespace LtxCodegen.Batch
                             changed.Add(line.Id);
                         }
                     }
-                    catch (ScenarioApiException e) when (e.StatusCode is HttpStatusCode s && (int)s >= 400 && (int)s < 500 && s != (HttpStatusCode)429 && s != HttpStatusCode.RequestTimeout
-                        && s != HttpStatusCode.Unauthorized)
+                    catch (ScenarioApiException e) when (IsRefusal(e))
                     {
-                        errors.Add(new ScenarioBatchError(line.LineNumber, line.Id, "The service refused to price it (" + (int)s + "): " + ScenarioBatchText.Safe(e.Reason ?? e.Message)));
+                        if (standIn)
+                        {
+                            // The service would not price it without its inputs: it is priced after they are uploaded, before its
+                            // generate call, and the cap is checked then.
+                            unpriced++;
+                        }
+                        else
+                        {
+                            errors.Add(new ScenarioBatchError(line.LineNumber, line.Id, "The service refused to price it (" + (int)e.StatusCode!.Value + "): " + ScenarioBatchText.Safe(e.Reason ?? e.Message)));
+                        }
                     }
                 }
             }
@@ -120,8 +146,13 @@ namespace LtxCodegen.Batch
                     + (spent > 0 ? " (" + Units(spent) + " already spent)" : "") + ", over the cap of " + Units(cap) + ". Nothing was sent."));
             }
 
-            return new ScenarioBatchPreparation(plan, records, changed, errors, total, spent, done, toSubmit);
+            return new ScenarioBatchPreparation(plan, records, changed, errors, total, spent, done, toSubmit, unpriced);
         }
+
+        /// <summary>A 4xx answer that says the request itself is refused (not a rate limit, timeout or credentials problem).</summary>
+        private static bool IsRefusal(ScenarioApiException e) =>
+            e.StatusCode is HttpStatusCode s && (int)s >= 400 && (int)s < 500 && s != (HttpStatusCode)429 && s != HttpStatusCode.RequestTimeout
+            && s != HttpStatusCode.Unauthorized;
 
         /// <summary>Creative units as text (invariant, up to 2 decimals).</summary>
         public static string Units(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -82,7 +82,7 @@ namespace LtxCodegen.Batch
                     {
                         entry.AssetId = await _client.UploadAssetAsync(path, null, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception e) when (e is ScenarioApiException { JobMayExist: false } or IOException or UnauthorizedAccessException or ArgumentException)
+                    catch (Exception e) when (e is ScenarioApiException { JobMayExist: false } or ScenarioSpendRefusedException or IOException or UnauthorizedAccessException or ArgumentException)
                     {
                         // Provably not created (refused, or the file could not be read): forget it, the next run uploads it.
                         await _ledger.DeleteUploadAsync(hash, CancellationToken.None).ConfigureAwait(false);

@@ -114,22 +114,6 @@ namespace LtxCodegen.Batch
                 _ => 0,
             }));
 
-        private string? ClaimedBy(string jobId, string exceptId)
-        {
-            lock (_gate)
-            {
-                foreach (var record in _records.Values)
-                {
-                    if (record.Id != exceptId && string.Equals(record.JobId, jobId, StringComparison.Ordinal))
-                    {
-                        return record.Id;
-                    }
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>Deletes the <c>.part</c> files of this batch's outputs left by a run that was killed mid-download.</summary>
         private void RemoveStaleParts(ScenarioBatchPlan plan)
         {

@@ -86,19 +86,23 @@ namespace LtxCodegen.Batch
                         continue;
                     }
 
-                    var line = ReadOne(number, text!, baseDirectory, byId, errors);
+                    var line = ReadOne(number, text!, baseDirectory, byId, errors, out var id);
+                    if (id is not null)
+                    {
+                        if (ids.TryGetValue(id, out var first))
+                        {
+                            errors.Add(new ScenarioBatchError(number, id, "The id is already used on line " + first + "; every line needs its own id."));
+                            continue;
+                        }
+
+                        ids[id] = number;
+                    }
+
                     if (line is null)
                     {
                         continue;
                     }
 
-                    if (ids.TryGetValue(line.Id, out var first))
-                    {
-                        errors.Add(new ScenarioBatchError(number, line.Id, "The id is already used on line " + first + "; every line needs its own id."));
-                        continue;
-                    }
-
-                    ids[line.Id] = number;
                     if (stems.TryGetValue(line.FileStem, out var other))
                     {
                         errors.Add(new ScenarioBatchError(number, line.Id, "The output file name '" + line.FileStem + "' clashes with line " + other.Line
@@ -123,8 +127,9 @@ namespace LtxCodegen.Batch
             return new ScenarioBatchPlan(source, lines, errors);
         }
 
-        private static ScenarioBatchLine? ReadOne(int number, string text, string baseDirectory, Dictionary<string, ScenarioModelDescriptor> models, List<ScenarioBatchError> errors)
+        private static ScenarioBatchLine? ReadOne(int number, string text, string baseDirectory, Dictionary<string, ScenarioModelDescriptor> models, List<ScenarioBatchError> errors, out string? id)
         {
+            id = null;
             JsonDocument document;
             try
             {
@@ -146,7 +151,6 @@ namespace LtxCodegen.Batch
                     return null;
                 }
 
-                string? id = null;
                 string? modelId = null;
                 JsonElement? parameters = null;
                 var count = errors.Count;
@@ -216,7 +220,8 @@ namespace LtxCodegen.Batch
                     errors.Add(new ScenarioBatchError(number, id, "'params' is missing."));
                 }
 
-                if (model is null || parameters is null || stem is null || errors.Count > count)
+                var blocked = model is null || parameters is null || stem is null;
+                if (blocked || errors.Count > count)
                 {
                     for (var i = count; i < errors.Count; i++)
                     {
@@ -225,23 +230,27 @@ namespace LtxCodegen.Batch
                             errors[i] = new ScenarioBatchError(number, id, errors[i].Message);
                         }
                     }
+                }
 
+                if (blocked)
+                {
                     return null;
                 }
 
-                var problems = ScenarioRequestValidator.Validate(model, parameters.Value);
+                var before = errors.Count;
+                var problems = ScenarioRequestValidator.Validate(model!, parameters!.Value);
                 foreach (var problem in problems)
                 {
                     errors.Add(new ScenarioBatchError(number, id, "params." + ScenarioBatchText.Safe(problem.Parameter) + ": " + ScenarioBatchText.Safe(problem.Message)));
                 }
 
-                var files = ResolveFiles(number, id!, model, parameters.Value, baseDirectory, errors);
-                if (problems.Count > 0 || files is null)
+                var files = ResolveFiles(number, id!, model!, parameters.Value, baseDirectory, errors);
+                if (problems.Count > 0 || files is null || before > count)
                 {
                     return null;
                 }
 
-                return new ScenarioBatchLine(number, id!, stem, model, parameters.Value, files, Hash(model.Id, parameters.Value));
+                return new ScenarioBatchLine(number, id!, stem!, model!, parameters.Value, files, Hash(model!.Id, parameters.Value));
             }
         }
 
@@ -327,8 +336,16 @@ namespace LtxCodegen.Batch
 
         private static string FirstSentence(string message)
         {
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            return cut > 0 ? message.Substring(0, cut) : message;
+            foreach (var marker in new[] { " Path:", " LineNumber:" })
+            {
+                var cut = message.IndexOf(marker, StringComparison.Ordinal);
+                if (cut > 0)
+                {
+                    message = message.Substring(0, cut);
+                }
+            }
+
+            return message;
         }
 
         /// <summary>Reads one line (LF or CRLF); a line over <see cref="MaxLineLength"/> is skipped, not held.</summary>

@@ -41,9 +41,6 @@ namespace LtxCodegen.Batch
         /// </summary>
         public TimeSpan ReconcileSettleTime { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>How far before the recorded submit time the job list is searched (clock differences). Default 5 min.</summary>
-        public TimeSpan ReconcileClockSkew { get; set; } = TimeSpan.FromMinutes(5);
-
         /// <summary>When the engine reads the time (tests use their own).</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
     }

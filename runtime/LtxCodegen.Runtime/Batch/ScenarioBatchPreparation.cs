@@ -10,7 +10,7 @@ namespace LtxCodegen.Batch
     public sealed class ScenarioBatchPreparation
     {
         internal ScenarioBatchPreparation(ScenarioBatchPlan plan, IReadOnlyDictionary<string, ScenarioBatchLineRecord> records,
-            IReadOnlyCollection<string> changed, IReadOnlyList<ScenarioBatchError> errors, double total, double alreadySpent, int alreadyDone, int toSubmit)
+            IReadOnlyCollection<string> changed, IReadOnlyList<ScenarioBatchError> errors, double total, double alreadySpent, int alreadyDone, int toSubmit, int unpriced)
         {
             Plan = plan;
             Changed = changed;
@@ -20,6 +20,7 @@ namespace LtxCodegen.Batch
             AlreadySpent = alreadySpent;
             AlreadyDone = alreadyDone;
             ToSubmit = toSubmit;
+            Unpriced = unpriced;
         }
 
         /// <summary>The plan.</summary>
@@ -46,6 +47,12 @@ namespace LtxCodegen.Batch
 
         /// <summary>Lines that this run will submit (not sent yet, or failed before).</summary>
         public int ToSubmit { get; }
+
+        /// <summary>
+        /// Lines the service would not price before their local files are uploaded (not in <see cref="TotalEstimate"/>): each
+        /// is priced after its upload, before its generate call, and is not sent if it would go over the cap.
+        /// </summary>
+        public int Unpriced { get; }
 
         /// <summary>The estimate (or billed cost) of one line, when known.</summary>
         public double? CostOf(string id) =>
