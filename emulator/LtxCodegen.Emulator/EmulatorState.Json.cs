@@ -61,9 +61,27 @@ namespace LtxCodegen.Emulator
                 ["createdAt"] = Iso(job.CreatedAt),
                 ["updatedAt"] = Iso(snapshot.UpdatedAt),
                 ["statusHistory"] = history,
-                ["billing"] = new JsonObject { ["cuCost"] = charged, ["cuDiscount"] = 0 },
+                ["billing"] = Billing(job, charged),
                 ["metadata"] = metadata,
             };
+        }
+
+        /// <summary><c>{cuCost, cuDiscount, cuCostDetails}</c>; a failed or canceled job is refunded (every item 0).</summary>
+        private static JsonObject Billing(JobState job, double charged)
+        {
+            var billing = new JsonObject { ["cuCost"] = charged, ["cuDiscount"] = 0 };
+            if (job.CostDetails is JsonObject details)
+            {
+                var items = new JsonObject();
+                foreach (var item in details)
+                {
+                    items[item.Key] = charged == 0 ? 0 : item.Value?.DeepClone();
+                }
+
+                billing["cuCostDetails"] = items;
+            }
+
+            return billing;
         }
 
         public JsonObject AssetJson(AssetState asset, Uri? url)

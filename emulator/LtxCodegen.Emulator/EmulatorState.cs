@@ -26,6 +26,11 @@ namespace LtxCodegen.Emulator
                 throw new ArgumentOutOfRangeException(nameof(options), "Job durations must not be negative and UrlLifetime must be positive.");
             }
 
+            if (options.MaxParallelJobs < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.MaxParallelJobs, "MaxParallelJobs must be 0 or more (null for no limit).");
+            }
+
             if (options.Credentials.Count == 0)
             {
                 AddCredentials(options.ApiKey, options.ApiSecret);

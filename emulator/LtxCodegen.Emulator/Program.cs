@@ -10,13 +10,14 @@ namespace LtxCodegen.Emulator
     public static class Program
     {
         private const string Usage =
-            "Usage: LtxCodegen.Emulator [--port N] [--api-key KEY] [--api-secret SECRET] [--queued-ms N] [--running-ms N] [--url-lifetime-s N]\n" +
+            "Usage: LtxCodegen.Emulator [--port N] [--api-key KEY] [--api-secret SECRET] [--queued-ms N] [--running-ms N] [--url-lifetime-s N] [--max-parallel-jobs N]\n" +
             "  --port            TCP port on 127.0.0.1 (default 5181; 0 picks a free port)\n" +
             "  --api-key         accepted API key (default: $SCENARIO_API_KEY, else " + ScenarioEmulatorOptions.DefaultApiKey + ")\n" +
             "  --api-secret      accepted API secret (default: $SCENARIO_API_SECRET, else " + ScenarioEmulatorOptions.DefaultApiSecret + ")\n" +
             "  --queued-ms       how long jobs stay queued (default 1000)\n" +
             "  --running-ms      how long jobs run (default 4000)\n" +
-            "  --url-lifetime-s  how long signed download URLs stay valid (default 900)";
+            "  --url-lifetime-s  how long signed download URLs stay valid (default 900)\n" +
+            "  --max-parallel-jobs  custom jobs one API key may run at once; one more answers 429 parallel-custom-jobs (default: no limit)";
 
         /// <summary>Runs the emulator until Ctrl+C (SIGINT) or SIGTERM. Returns 0 after a clean stop, 2 for bad arguments.</summary>
         public static async Task<int> Main(string[] args)
@@ -61,6 +62,9 @@ namespace LtxCodegen.Emulator
                         break;
                     case "--url-lifetime-s" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u > 0:
                         options.UrlLifetime = TimeSpan.FromSeconds(u);
+                        break;
+                    case "--max-parallel-jobs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var m):
+                        options.MaxParallelJobs = m;
                         break;
                     default:
                         return Fail("Unknown option or bad value: " + name + " " + value);

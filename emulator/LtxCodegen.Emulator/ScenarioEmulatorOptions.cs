@@ -58,6 +58,13 @@ namespace LtxCodegen.Emulator
         /// <summary>True (default) to refuse a generate request whose asset parameters name no asset of the caller.</summary>
         public bool RequireExistingInputAssets { get; set; } = true;
 
+        /// <summary>
+        /// The most custom jobs one API key may have running (not yet ended) at once; null (default) for no limit. One more
+        /// generate answers 429 with <c>details: {"actionName": "parallel-custom-jobs", "actionLimit": n}</c>, as the service
+        /// does. Read on every generate, so it may be changed while the emulator runs.
+        /// </summary>
+        public int? MaxParallelJobs { get; set; }
+
         /// <summary>Random, seeded faults by kind and rate. Targeted one-shot faults are added at run time through <see cref="ScenarioEmulator.Faults"/>.</summary>
         public EmulatorFaultOptions Faults { get; set; } = new EmulatorFaultOptions();
 

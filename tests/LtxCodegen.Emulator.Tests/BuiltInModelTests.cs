@@ -77,7 +77,8 @@ namespace LtxCodegen.Emulator.Tests
             var response = await http.PostAsync("generate/custom/" + TestModels.ExtendVideoId + "?dryRun=true", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            Assert.Equal(20, doc.RootElement.GetProperty("creativeUnitsCost").GetDouble());
+            // 4 s × 5 CU at 40 steps, plus the 0.25 CU/s quality gate.
+            Assert.Equal(21, doc.RootElement.GetProperty("creativeUnitsCost").GetDouble());
         }
     }
 }

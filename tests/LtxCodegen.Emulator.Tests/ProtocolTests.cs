@@ -48,7 +48,7 @@ namespace LtxCodegen.Emulator.Tests
             var response = await Http.PostAsync("generate/custom/" + TestModels.ExtendVideoId, Json(ExtendBody(video, ",\"extendDuration\":6")));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var created = await ReadJsonAsync(response);
-            Assert.Equal(30, (double)created["creativeUnitsCost"]!);
+            Assert.Equal(31.5, (double)created["creativeUnitsCost"]!); // 6 s × 5 CU + 6 s × 0.25 CU quality gate
             var jobId = (string)created["job"]!["jobId"]!;
             Assert.StartsWith("job_", jobId, StringComparison.Ordinal);
             Assert.Equal("custom", (string)created["job"]!["jobType"]!);
@@ -66,7 +66,9 @@ namespace LtxCodegen.Emulator.Tests
             Assert.True(progress.SequenceEqual(progress.OrderBy(p => p)), "progress never goes down: " + string.Join(",", progress));
             Assert.Equal(1, (double)job["progress"]!);
             Assert.Equal(new[] { "queued", "in-progress", "success" }, job["statusHistory"]!.AsArray().Select(h => (string)h!["status"]!));
-            Assert.Equal(30, (double)job["billing"]!["cuCost"]!);
+            Assert.Equal(31.5, (double)job["billing"]!["cuCost"]!);
+            Assert.Equal(30, (double)job["billing"]!["cuCostDetails"]!["custom-generation"]!);
+            Assert.Equal(1.5, (double)job["billing"]!["cuCostDetails"]!["quality-gate"]!);
             Assert.Equal("A fantasy landscape", (string)job["metadata"]!["input"]!["prompt"]!);
             var assetId = (string)Assert.Single(job["metadata"]!["assetIds"]!.AsArray())!;
 
@@ -175,7 +177,11 @@ namespace LtxCodegen.Emulator.Tests
             var response = await Http.PostAsync("generate/custom/" + TestModels.ExtendVideoId + "?dryRun=true", Json(ExtendBody(video, ",\"extendDuration\":10,\"numInferenceSteps\":20")));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await ReadJsonAsync(response);
-            Assert.Equal(25, (double)body["creativeUnitsCost"]!);
+            // The real shape: {"creativeUnitsCost", "creativeUnitsDiscount", "costDetails"}; 10 s × 5 CU × 20/40 steps + 10 s × 0.25 CU.
+            Assert.Equal(27.5, (double)body["creativeUnitsCost"]!);
+            Assert.Equal(0, (double)body["creativeUnitsDiscount"]!);
+            Assert.Equal(25, (double)body["costDetails"]!["custom-generation"]!);
+            Assert.Equal(2.5, (double)body["costDetails"]!["quality-gate"]!);
             Assert.Null(body["job"]);
             Assert.Equal(jobsBefore, Emulator.JobCount);
         }

@@ -62,10 +62,11 @@ namespace LtxCodegen.Emulator.Endpoints
                 return;
             }
 
-            var cost = Price(model, body);
+            var price = Pricing.Price(model, body);
             if (IsTrue(context.Request.Query["dryRun"]))
             {
-                await HttpResults.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["creativeUnitsCost"] = cost, ["dryRun"] = true }).ConfigureAwait(false);
+                // The real dry run: priced, nothing created, nothing charged.
+                await HttpResults.WriteJsonAsync(context, StatusCodes.Status200OK, price.DryRunJson()).ConfigureAwait(false);
                 return;
             }
 
@@ -75,20 +76,36 @@ namespace LtxCodegen.Emulator.Endpoints
             var job = new JobState(jobId, user, "custom", now)
             {
                 ModelId = model.Id,
-                Input = JsonNode.Parse(body.GetRawText())!.AsObject(),
-                Cost = cost,
+                Input = RequestEcho.Build(model, body),
+                Cost = price.Total,
+                CostDetails = price.DetailsJson(),
                 Fault = state.Faults.ForNewJob(),
                 OutputAssetIds = new[] { output.Id },
             };
-            job.Start(now, null, null);
+            if (!state.TryAdmit(job, out var running, out var limit))
+            {
+                await WriteParallelLimitAsync(context, running, limit).ConfigureAwait(false);
+                return;
+            }
+
             state.Store.Add(output);
-            state.Store.Add(job);
             await HttpResults.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject
             {
                 ["job"] = state.JobJson(job),
-                ["creativeUnitsCost"] = cost,
+                ["creativeUnitsCost"] = price.Total,
             }).ConfigureAwait(false);
         }
+
+        /// <summary>The real answer to one job too many: 429 whose <c>details</c> name <c>parallel-custom-jobs</c> and its <c>actionLimit</c>.</summary>
+        private static Task WriteParallelLimitAsync(HttpContext context, int running, int limit) =>
+            HttpResults.WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too many parallel jobs",
+                "You have " + running.ToString(CultureInfo.InvariantCulture) + " custom job(s) running; your plan allows " +
+                limit.ToString(CultureInfo.InvariantCulture) + " at a time. Wait for one to finish.",
+                b =>
+                {
+                    b["name"] = "ActionLimitExceededError";
+                    b["details"] = new JsonObject { ["actionName"] = "parallel-custom-jobs", ["actionLimit"] = limit };
+                });
 
         private static void CheckAssets(EmulatorState state, ScenarioModelDescriptor model, JsonElement body, string user, List<ValidationError> errors)
         {
@@ -165,36 +182,9 @@ namespace LtxCodegen.Emulator.Endpoints
             };
         }
 
-        private static bool ProducesVideo(ScenarioModelDescriptor model) =>
+        internal static bool ProducesVideo(ScenarioModelDescriptor model) =>
             model.Id.IndexOf("video", StringComparison.OrdinalIgnoreCase) >= 0 ||
             model.Parameters.Any(p => p.AssetKind == "video" || p.WireName is "extendDuration" or "duration" or "fps");
-
-        /// <summary>
-        /// The emulator's price: 5 creative units per output second (<c>extendDuration</c> or <c>duration</c>, else
-        /// the model's default, else 4 s) scaled by <c>numInferenceSteps</c> / 40, at least 1; 1 unit for image models.
-        /// </summary>
-        internal static double Price(ScenarioModelDescriptor model, JsonElement body)
-        {
-            if (!ProducesVideo(model))
-            {
-                return 1;
-            }
-
-            var seconds = Number(model, body, "extendDuration") ?? Number(model, body, "duration") ?? 4;
-            var steps = Number(model, body, "numInferenceSteps") ?? 40;
-            return Math.Max(1, Math.Round(seconds * 5 * steps / 40));
-        }
-
-        private static double? Number(ScenarioModelDescriptor model, JsonElement body, string name)
-        {
-            if (body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number)
-            {
-                return v.GetDouble();
-            }
-
-            var d = model.Find(name)?.DefaultJson;
-            return d is not null && double.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
-        }
 
         private static bool IsTrue(string? value) =>
             string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || value == "1";

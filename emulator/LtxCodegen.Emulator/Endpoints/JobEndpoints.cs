@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -28,11 +27,18 @@ namespace LtxCodegen.Emulator.Endpoints
                 : HttpResults.WriteJsonAsync(context, StatusCodes.Status200OK, new JsonObject { ["job"] = state.JobJson(job) });
         }
 
+        /// <summary>
+        /// The caller's jobs, newest first, paged (<see cref="Paging"/>); <c>status</c> keeps the jobs whose current status is
+        /// exactly that value.
+        /// </summary>
         private static Task ListAsync(EmulatorState state, HttpContext context)
         {
             var query = context.Request.Query;
-            var pageSize = int.TryParse(query["pageSize"], NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? Math.Clamp(size, 1, 100) : 20;
-            var offset = int.TryParse(query["paginationToken"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+            if (Paging.Read(query, out var error) is not var (offset, pageSize))
+            {
+                return HttpResults.WriteErrorAsync(context, StatusCodes.Status400BadRequest, "Invalid query parameters", error!);
+            }
+
             var status = query["status"].ToString();
             var jobs = state.Store.JobsOf(HttpResults.User(context))
                 .Select(state.JobJson)
@@ -47,7 +53,7 @@ namespace LtxCodegen.Emulator.Endpoints
             var body = new JsonObject { ["jobs"] = page };
             if (offset + pageSize < jobs.Count)
             {
-                body["nextPaginationToken"] = (offset + pageSize).ToString(CultureInfo.InvariantCulture);
+                body["nextPaginationToken"] = Paging.Encode(offset + pageSize, pageSize);
             }
 
             return HttpResults.WriteJsonAsync(context, StatusCodes.Status200OK, body);

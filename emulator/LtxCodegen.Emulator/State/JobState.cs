@@ -32,6 +32,9 @@ namespace LtxCodegen.Emulator.State
 
         public double Cost { get; init; }
 
+        /// <summary>The cost's items (<c>billing.cuCostDetails</c>), when priced.</summary>
+        public JsonObject? CostDetails { get; init; }
+
         public FaultDecision? Fault { get; init; }
 
         public IReadOnlyList<string> OutputAssetIds { get; init; } = Array.Empty<string>();
