@@ -70,10 +70,10 @@ namespace LtxCodegen.Batch
                             return End(run, line, ScenarioBatchLinePhase.Failed, record, "gave up after " + submits + " submits in this run (the service lost the answers); rerun to try again", serviceError: true);
                         }
 
-                        var assets = uploads.AssetsFor(line, out var problem, out var needsDecision);
+                        var assets = uploads.AssetsFor(line, out var problem, out var needsDecision, out var refused);
                         if (assets is null)
                         {
-                            return End(run, line, needsDecision ? ScenarioBatchLinePhase.NeedsDecision : ScenarioBatchLinePhase.Failed, record, problem, serviceError: !needsDecision);
+                            return End(run, line, needsDecision ? ScenarioBatchLinePhase.NeedsDecision : ScenarioBatchLinePhase.Failed, record, problem, serviceError: !needsDecision && !refused);
                         }
 
                         submits++;
@@ -86,7 +86,7 @@ namespace LtxCodegen.Batch
                         break;
 
                     case ScenarioBatchLineState.Submitting:
-                        var mapped = uploads.AssetsFor(line, out var missing, out _);
+                        var mapped = uploads.AssetsFor(line, out var missing, out _, out _);
                         if (mapped is null)
                         {
                             return End(run, line, ScenarioBatchLinePhase.NeedsDecision, record,

@@ -89,6 +89,10 @@ namespace LtxCodegen.Batch
                         lock (result)
                         {
                             result.Failed[hash] = "upload of " + ScenarioBatchText.Safe(Path.GetFileName(path)) + " failed: " + ScenarioBatchText.Safe(e.Message);
+                            if (e is ScenarioSpendRefusedException)
+                            {
+                                result.Refused.Add(hash);
+                            }
                         }
 
                         return;
@@ -152,11 +156,15 @@ namespace LtxCodegen.Batch
 
             public Dictionary<string, string> Failed { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+            /// <summary>Files the client refused to upload (no-spend mode): a policy, not a service error.</summary>
+            public HashSet<string> Refused { get; } = new HashSet<string>(StringComparer.Ordinal);
+
             /// <summary>Value as written → asset id for a line; or why it cannot be sent (and whether that needs a decision).</summary>
-            public IReadOnlyDictionary<string, string>? AssetsFor(ScenarioBatchLine line, out string? problem, out bool needsDecision)
+            public IReadOnlyDictionary<string, string>? AssetsFor(ScenarioBatchLine line, out string? problem, out bool needsDecision, out bool refused)
             {
                 problem = null;
                 needsDecision = false;
+                refused = false;
                 var map = new Dictionary<string, string>(StringComparer.Ordinal);
                 lock (this)
                 {
@@ -180,6 +188,7 @@ namespace LtxCodegen.Batch
                         }
                         else
                         {
+                            refused = Refused.Contains(hash);
                             problem = Failed.TryGetValue(hash, out var failed) ? failed : "its input " + ScenarioBatchText.Safe(Path.GetFileName(pair.Value)) + " was not uploaded (interrupted)";
                             return null;
                         }
