@@ -25,6 +25,11 @@ namespace LtxCodegen.Cli
 
                 return ExitCodes.BadInput;
             }
+            catch (ScenarioSpendRefusedException e)
+            {
+                host.Error.WriteLine(e.Message);
+                return ExitCodes.BadInput;
+            }
             catch (ScenarioJobFailedException e)
             {
                 host.Error.WriteLine("Job " + e.Job.JobId + " " + e.Status + ": " + (e.Reason ?? "no reason given"));

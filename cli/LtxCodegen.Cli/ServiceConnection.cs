@@ -29,7 +29,7 @@ namespace LtxCodegen.Cli
 
         public Uri BaseAddress => _options.BaseAddress;
 
-        public static async Task<ServiceConnection> OpenAsync(CliHost host, bool forceEmulator, CancellationToken cancellationToken)
+        public static async Task<ServiceConnection> OpenAsync(CliHost host, bool forceEmulator, CancellationToken cancellationToken, Action<ScenarioClientOptions>? configure = null)
         {
             var useEmulator = forceEmulator || string.IsNullOrEmpty(host.ApiKey) || string.IsNullOrEmpty(host.ApiSecret);
             ScenarioClientOptions options;
@@ -66,6 +66,7 @@ namespace LtxCodegen.Cli
                 options.RetryDelay = poll;
             }
 
+            configure?.Invoke(options);
             return new ServiceConnection(new ScenarioClient(options), options, emulator);
         }
 

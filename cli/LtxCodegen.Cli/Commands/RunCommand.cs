@@ -43,17 +43,29 @@ namespace LtxCodegen.Cli.Commands
 
             var outOption = new Option<string>("--out") { Description = "Folder for the downloaded outputs.", DefaultValueFactory = _ => "." };
             var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print the JSON body; upload and send nothing." };
+            var maxCost = new Option<double?>("--max-cost")
+            {
+                Description = "Refuse the job (exit 2, no generate call) when the service's estimate is above this many creative units.",
+            };
+            maxCost.Validators.Add(result =>
+            {
+                if (result.GetValue(maxCost) is double cap && (cap < 0 || double.IsNaN(cap) || double.IsInfinity(cap)))
+                {
+                    result.AddError("--max-cost must be a number of creative units, 0 or more.");
+                }
+            });
             command.Options.Add(outOption);
             command.Options.Add(dryRun);
+            command.Options.Add(maxCost);
             command.SetAction((parse, cancellationToken) =>
             {
                 var outDir = parse.GetValue(outOption) ?? ".";
-                return ErrorHandling.RunAsync(host, () => RunAsync(host, parameters, parse, outDir, parse.GetValue(dryRun), cancellationToken), outDir);
+                return ErrorHandling.RunAsync(host, () => RunAsync(host, parameters, parse, outDir, parse.GetValue(dryRun), parse.GetValue(maxCost), cancellationToken), outDir);
             });
             return command;
         }
 
-        private static async Task<int> RunAsync(CliHost host, ParameterOptions parameters, ParseResult parse, string outDir, bool dryRun, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliHost host, ParameterOptions parameters, ParseResult parse, string outDir, bool dryRun, double? maxCost, CancellationToken cancellationToken)
         {
             var model = parameters.Model;
             var draft = parameters.BuildBody(parse);
@@ -71,7 +83,8 @@ namespace LtxCodegen.Cli.Commands
             }
 
             var console = host.CreateConsole();
-            await using var connection = await ServiceConnection.OpenAsync(host, forceEmulator: false, cancellationToken).ConfigureAwait(false);
+            // The client prices the request (dry run) before the generate call and refuses it above the cap.
+            await using var connection = await ServiceConnection.OpenAsync(host, forceEmulator: false, cancellationToken, o => o.MaxCostPerJob = maxCost).ConfigureAwait(false);
             var client = connection.Client;
 
             // Local files given for asset parameters are uploaded first; other values are asset ids.

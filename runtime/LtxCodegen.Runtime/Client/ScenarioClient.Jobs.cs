@@ -219,7 +219,7 @@ namespace LtxCodegen
                 job = new ScenarioJob(job.JobId, job.Status, job.Progress, job.AssetIds, safe, job.Cost, job.JobType, job.OutputEntityId);
             }
 
-            _slots?.Observe(job);
+            Settings.Slots.Observe(job);
             return (job, ScenarioJson.RemainingSeconds(doc.RootElement));
         }
 

@@ -11,15 +11,17 @@ namespace LtxCodegen
     public sealed partial class ScenarioClient
     {
         private readonly SemaphoreSlim _slotPoller = new SemaphoreSlim(1, 1);
-        private JobSlots? _slots;
 
         /// <summary>
         /// This client's jobs in flight: submitted (or being submitted) and not yet seen finished. A job leaves when the client
         /// reads it in a terminal status (<see cref="WaitForJobAsync"/>, <see cref="GetJobAsync"/>, or the slot wait's own polling).
+        /// Clients created from the same <see cref="ScenarioClientOptions"/> object share this count and
+        /// <see cref="ScenarioClientOptions.MaxConcurrentJobs"/> (as the transient typed clients of <c>AddScenarioClient</c> do);
+        /// the limit is the one the options held when the first of them was created.
         /// </summary>
         public int JobsInFlight => Slots.InUse;
 
-        private JobSlots Slots => LazyInitializer.EnsureInitialized(ref _slots, () => new JobSlots(Settings.MaxConcurrentJobs))!;
+        private JobSlots Slots => Settings.Slots;
 
         /// <summary>
         /// Sends a validated, priced generate body within the concurrency limits: waits for a client slot

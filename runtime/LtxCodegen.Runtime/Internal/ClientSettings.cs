@@ -8,8 +8,13 @@ namespace LtxCodegen.Internal
     /// <summary>A checked, immutable copy of <see cref="ScenarioClientOptions"/>.</summary>
     internal sealed class ClientSettings
     {
+        /// <summary>One job count per options object: clients made from the same options (e.g. DI's transient typed clients) share it.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScenarioClientOptions, JobSlots> s_slots =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<ScenarioClientOptions, JobSlots>();
+
         private ClientSettings(ScenarioClientOptions o, Uri baseAddress)
         {
+            Slots = s_slots.GetValue(o, static options => new JobSlots(options.MaxConcurrentJobs));
             ApiKey = o.ApiKey!;
             BaseAddress = baseAddress;
             ProjectId = string.IsNullOrEmpty(o.ProjectId) ? null : o.ProjectId;
@@ -45,6 +50,7 @@ namespace LtxCodegen.Internal
         public bool NoSpend { get; }
         public int? MaxConcurrentJobs { get; }
         public TimeSpan SlotWaitTimeout { get; }
+        public JobSlots Slots { get; }
         public AuthenticationHeaderValue Authorization { get; }
         public SecretRedactor Redactor { get; }
 
