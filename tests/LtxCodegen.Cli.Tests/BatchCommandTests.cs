@@ -258,5 +258,31 @@ namespace LtxCodegen.Cli.Tests
             Assert.Equal(2, GeneratePosts(cli));
             Assert.Equal(2, Directory.GetFiles(outDir, "*.mp4").Length);
         }
+    
+        [Fact]
+        public async Task The_live_view_renders_progress_and_a_summary_in_a_terminal()
+        {
+            var options = CliRun.FastOptions();
+            options.RequireExistingInputAssets = false;
+            await using var cli = await CliRun.StartAsync(options);
+            var file = WriteBatch(cli, Line("a", "x", "asset_1"), Line("b\u202e", "y", "asset_2"));
+            var host = new CliHost
+            {
+                Out = cli.Out,
+                Error = cli.Error,
+                ApiKey = "cli-key",
+                ApiSecret = "cli-secret",
+                BaseAddress = cli.Emulator.BaseAddress,
+                PollInterval = TimeSpan.FromMilliseconds(50),
+                Interactive = true,
+            };
+            var code = await Program.RunAsync(new[] { "batch", file, "--out", Path.Combine(cli.Temp, "out") }, host);
+            Assert.True(code == 0, cli.Output);
+            var text = cli.Out.ToString();
+            Assert.Contains("2/2 done", text);
+            Assert.Contains("spent 21 CU", text);
+            Assert.Contains("Done 2/2", text);
+            Assert.DoesNotContain("\u202e", text);
+        }
     }
 }

@@ -29,8 +29,7 @@ namespace LtxCodegen.Batch
                 var unsafeChar = char.IsControl(c)
                     || category == System.Globalization.UnicodeCategory.Format
                     || category == System.Globalization.UnicodeCategory.LineSeparator
-                    || category == System.Globalization.UnicodeCategory.ParagraphSeparator
-                    || char.IsSurrogate(c) && category == System.Globalization.UnicodeCategory.OtherNotAssigned;
+                    || category == System.Globalization.UnicodeCategory.ParagraphSeparator;
                 builder.Append(unsafeChar ? '?' : c);
             }
 
