@@ -284,5 +284,20 @@ namespace LtxCodegen.Cli.Tests
             Assert.Contains("Done 2/2", text);
             Assert.DoesNotContain("\u202e", text);
         }
+    
+        [Fact]
+        public async Task A_line_priced_only_after_its_upload_is_not_sent_when_it_would_go_over_the_cap()
+        {
+            // The emulator will not price a stand-in asset id: both lines are priced after the upload, 10.5 CU each.
+            await using var cli = await CliRun.StartAsync();
+            Clip(cli, "a.mp4", 1);
+            var file = WriteBatch(cli, Line("a", "x", "a.mp4"), Line("b", "y", "a.mp4"));
+            var outDir = Path.Combine(cli.Temp, "out");
+            Assert.Equal(1, await cli.RunAsync("batch", file, "--out", outDir, "--max-cost", "15", "--concurrency", "1"));
+            Assert.Contains("2 line(s) are priced after their input files are uploaded", cli.Out.ToString());
+            Assert.Contains("not sent (cost cap)", cli.Error.ToString());
+            Assert.Equal(1, GeneratePosts(cli));
+            Assert.Single(Directory.GetFiles(outDir, "*.mp4"));
+        }
     }
 }
