@@ -28,9 +28,8 @@ namespace LtxCodegen
                 throw new ArgumentNullException(nameof(request));
             }
 
-            ThrowIfDisposed();
-            RefuseIfNoSpend("generate " + request.ModelId);
             var modelId = CheckRequest(request);
+            RefuseIfNoSpend("generate " + modelId);
             var body = WriteBody(request);
             cancellationToken.ThrowIfCancellationRequested();
             await EnforceCostCapAsync(modelId, body, cancellationToken).ConfigureAwait(false);

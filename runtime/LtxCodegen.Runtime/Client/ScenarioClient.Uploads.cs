@@ -33,6 +33,7 @@ namespace LtxCodegen
             }
 
             ThrowIfDisposed();
+            RefuseIfNoSpend("upload " + (name ?? Path.GetFileName(path)));
             var contentType = MediaTypes.FromFileName(path) ?? throw new ArgumentException(
                 "Cannot tell the content type of '" + Path.GetFileName(path) + "' from its extension (expected e.g. .mp4, .webm, .png, .jpg).", nameof(path));
             name ??= Path.GetFileName(path);
@@ -57,6 +58,7 @@ namespace LtxCodegen
             }
 
             ThrowIfDisposed();
+            RefuseIfNoSpend("upload " + name);
             contentType ??= MediaTypes.FromFileName(name) ?? throw new ArgumentException(
                 "Cannot tell the content type of '" + name + "' from its extension: pass contentType.", nameof(contentType));
             if (content.CanSeek)
@@ -86,7 +88,6 @@ namespace LtxCodegen
                 throw new ArgumentException("The content to upload is empty.", nameof(content));
             }
 
-            RefuseIfNoSpend("upload " + name);
             string assetId;
             if (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && length <= MaxDataUrlImageBytes)
             {
