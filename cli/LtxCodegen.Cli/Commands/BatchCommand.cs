@@ -117,7 +117,7 @@ namespace LtxCodegen.Cli.Commands
             host.Out.WriteLine(plan.Lines.Count + " lines: " + preparation.AlreadyDone + " done earlier, " + preparation.ToSubmit + " to submit. Estimated total "
                 + ScenarioBatch.Units(preparation.TotalEstimate) + " CU" + (preparation.AlreadySpent > 0 ? " (" + ScenarioBatch.Units(preparation.AlreadySpent) + " already spent)" : "")
                 + (settings.MaxCost is double limit ? ", cap " + ScenarioBatch.Units(limit) + " CU" : "") + "."
-                + (preparation.Unpriced > 0 ? " " + preparation.Unpriced + " line(s) are priced after their input files are uploaded (the service would not price them before); the cap is checked again before each generate call." : ""));
+                + (preparation.Unpriced > 0 ? " " + preparation.Unpriced + " line(s) are priced after their input files are uploaded (the service would not price them before) and are not in that total; the cap is checked again before each generate call." : ""));
 
             var display = new BatchDisplay(host, plan, preparation.AlreadySpent);
             var result = await display.RunAsync(progress => batch.RunAsync(preparation, progress, cancellationToken)).ConfigureAwait(false);
