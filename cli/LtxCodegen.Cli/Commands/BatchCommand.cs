@@ -39,7 +39,19 @@ namespace LtxCodegen.Cli.Commands
             {
                 var outDir = parse.GetValue(outOption)!;
                 var settings = new BatchSettings(parse.GetValue(file)!, outDir, parse.GetValue(concurrency), parse.GetValue(maxCost), parse.GetValue(schemas), parse.GetValue(resubmitUnknown), parse.GetValue(reconcileWait));
-                return ErrorHandling.RunAsync(host, () => RunAsync(host, settings, cancellationToken));
+                return ErrorHandling.RunAsync(host, async () =>
+                {
+                    try
+                    {
+                        return await RunAsync(host, settings, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (System.Data.Common.DbException e)
+                    {
+                        host.Error.WriteLine("The batch ledger in " + Path.GetFullPath(settings.OutDir) + " could not be read or written (" + ScenarioBatchText.Safe(e.Message)
+                            + "). What it recorded is kept; free the disk or fix the folder, then rerun the same command to resume.");
+                        return ExitCodes.ServiceError;
+                    }
+                });
             });
             return command;
         }
