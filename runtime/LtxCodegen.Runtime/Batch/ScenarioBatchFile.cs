@@ -66,7 +66,7 @@ namespace LtxCodegen.Batch
             var number = 0;
             try
             {
-                while (ReadLine(reader, out var text, out var tooLong))
+                while (BatchLineReader.ReadLine(reader, MaxLineLength, out var text, out var tooLong))
                 {
                     number++;
                     if (number > MaxLines)
@@ -346,51 +346,6 @@ namespace LtxCodegen.Batch
             }
 
             return message;
-        }
-
-        /// <summary>Reads one line (LF or CRLF); a line over <see cref="MaxLineLength"/> is skipped, not held.</summary>
-        private static bool ReadLine(TextReader reader, out string? line, out bool tooLong)
-        {
-            var builder = new StringBuilder();
-            tooLong = false;
-            line = null;
-            var any = false;
-            int c;
-            while ((c = reader.Read()) != -1)
-            {
-                any = true;
-                if (c == '\n')
-                {
-                    break;
-                }
-
-                if (tooLong)
-                {
-                    continue;
-                }
-
-                if (builder.Length >= MaxLineLength)
-                {
-                    tooLong = true;
-                    builder.Clear();
-                    continue;
-                }
-
-                builder.Append((char)c);
-            }
-
-            if (!any)
-            {
-                return false;
-            }
-
-            if (builder.Length > 0 && builder[builder.Length - 1] == '\r')
-            {
-                builder.Length--;
-            }
-
-            line = tooLong ? null : builder.ToString();
-            return true;
         }
     }
 }
