@@ -100,6 +100,13 @@ namespace LtxCodegen.Emulator.Tests
                 Assert.True(input[parameter.WireName] is not null, parameter.WireName + " (default " + parameter.DefaultJson + ") is echoed");
             }
 
+            // Numbers with a rounding step come back rounded to it.
+            var sized = await Http.PostAsync("generate/custom/" + TestModels.ExtendVideoId, Json(ExtendBody(video, ",\"width\":100,\"height\":200")));
+            Assert.Equal(HttpStatusCode.OK, sized.StatusCode);
+            var sizedInput = (await ReadJsonAsync(sized))["job"]!["metadata"]!["input"]!;
+            Assert.Equal(128, (double)sizedInput["width"]!);
+            Assert.Equal(192, (double)sizedInput["height"]!);
+
             // Without a seed the service picks one.
             var unseeded = await ReadJsonAsync(await Http.PostAsync("generate/custom/" + TestModels.ExtendVideoId, Json(ExtendBody(video))));
             Assert.True((long)unseeded["job"]!["metadata"]!["input"]!["seed"]! >= 0);

@@ -145,6 +145,27 @@ namespace LtxCodegen.Runtime.Tests
             Assert.Equal("GET /v1/jobs", Assert.Single(stub.Requests));
         }
 
+        [Theory]
+        [InlineData("{\"modelId\":\"m\",\"width\":128,\"steps\":30}", true)]   // 100 rounded to the step of 64
+        [InlineData("{\"modelId\":\"m\",\"width\":100.0,\"steps\":30}", true)] // echoed as sent
+        [InlineData("{\"modelId\":\"m\",\"width\":64,\"steps\":30}", false)]   // rounded the wrong way: another request
+        [InlineData("{\"modelId\":\"m\",\"width\":128}", true)]                 // the default left out of the echo
+        [InlineData("{\"modelId\":\"m\",\"width\":128,\"steps\":31}", false)]
+        public async Task Rounded_and_omitted_defaults_in_the_echo_still_match(string input, bool matches)
+        {
+            var job = "{\"jobId\":\"job_1\",\"status\":\"queued\",\"metadata\":{\"input\":" + input + "}}";
+            await using var stub = await StubServer.StartAsync(context => StubServer.WriteJsonAsync(context, "{\"jobs\":[" + job + "]}"));
+            using var client = stub.Client();
+            var request = new FixedRequest("m", "{\"width\":100,\"steps\":30}",
+                new ScenarioParameterDescriptor("width", "Width", ScenarioParameterType.Integer, multipleOf: 64),
+                new ScenarioParameterDescriptor("steps", "Steps", ScenarioParameterType.Integer, defaultJson: "30"));
+
+            var found = await client.FindSubmittedJobAsync(request, DateTimeOffset.UtcNow);
+
+            Assert.Equal(matches, found.Job is not null);
+            Assert.True(found.IsComplete);
+        }
+
         [Fact]
         public async Task Reconciling_works_in_no_spend_mode()
         {

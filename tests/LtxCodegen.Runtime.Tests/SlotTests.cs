@@ -131,5 +131,38 @@ namespace LtxCodegen.Runtime.Tests
             await first.WaitForJobAsync(b.JobId);
             Assert.Equal(0, second.JobsInFlight);
         }
+
+        [Fact]
+        public async Task Canceling_a_submit_that_waits_for_a_slot_sends_nothing_and_frees_nothing_it_did_not_hold()
+        {
+            await using var emulator = await Emu.StartAsync(o =>
+            {
+                o.RunningDuration = TimeSpan.FromSeconds(30);
+                o.RequireExistingInputAssets = false;
+            });
+            using var client = Emu.Client(emulator, o => o.MaxConcurrentJobs = 1);
+            var request = new Ltx2_19bExtendVideoRequest { Prompt = "p", Video = "asset_anything" };
+            await client.SubmitAsync(request);
+            using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SubmitAsync(request, cancel.Token));
+
+            Assert.Equal(1, emulator.Requests.Count("POST", "/v1/generate/"));
+            Assert.Equal(1, client.JobsInFlight);
+        }
+
+        [Fact]
+        public async Task A_submit_whose_outcome_is_unknown_frees_its_slot()
+        {
+            await using var emulator = await Emu.StartAsync();
+            using var client = Emu.Client(emulator, o => o.MaxConcurrentJobs = 1);
+            var request = await Requests.ExtendAsync(client);
+            emulator.Faults.ResetNext("POST", "/v1/generate/", afterHandling: true);
+
+            var ex = await Assert.ThrowsAsync<ScenarioApiException>(() => client.SubmitAsync(request));
+
+            Assert.True(ex.JobMayExist);
+            Assert.Equal(0, client.JobsInFlight);
+        }
     }
 }

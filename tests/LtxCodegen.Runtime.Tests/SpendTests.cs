@@ -164,29 +164,5 @@ namespace LtxCodegen.Runtime.Tests
             }
         }
 
-        /// <summary>A request for any model id with a fixed body (no rules).</summary>
-        private sealed class FixedRequest : IScenarioRequest
-        {
-            private readonly string _json;
-
-            public FixedRequest(string modelId, string json)
-            {
-                ModelId = modelId;
-                _json = json;
-                Descriptor = new ScenarioModelDescriptor(modelId, modelId, "Fixed", Array.Empty<ScenarioParameterDescriptor>());
-            }
-
-            public string ModelId { get; }
-
-            public ScenarioModelDescriptor Descriptor { get; }
-
-            public System.Collections.Generic.IReadOnlyList<ValidationError> Validate() => Array.Empty<ValidationError>();
-
-            public void WriteJson(System.Text.Json.Utf8JsonWriter writer)
-            {
-                using var doc = System.Text.Json.JsonDocument.Parse(_json);
-                doc.RootElement.WriteTo(writer);
-            }
-        }
     }
 }

@@ -108,7 +108,8 @@ namespace LtxCodegen
             var finished = Slots.Finished;
             var ours = Slots.InFlight().Length;
             var delay = ours > 0 ? Settings.MaxRetryDelay : _transport.RetryDelay(attempt, limit.RetryAfter);
-            delay = Min(delay, left);
+            // Never resend at once, even with a zero retry delay configured: at least one poll interval passes.
+            delay = Min(delay < Settings.PollInterval ? Settings.PollInterval : delay, left);
             SpendLog.WaitingForSlot(Logger, modelId, ours > 0
                 ? "the service's parallel-jobs limit" + LimitText(limit) + " is reached; waiting for one of this client's " + ours + " job(s) to finish"
                 : "the service's parallel-jobs limit" + LimitText(limit) + " is reached by other jobs; retrying in " + Math.Round(delay.TotalMilliseconds) + " ms");
