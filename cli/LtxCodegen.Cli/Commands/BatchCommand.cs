@@ -25,7 +25,7 @@ namespace LtxCodegen.Cli.Commands
             var outOption = new Option<string>("--out") { Description = "Folder for the outputs (<id>.<ext>) and the ledger (ltx-batch.db).", Required = true };
             var concurrency = new Option<int>("--concurrency") { Description = "Lines worked on at once (1.." + MaxConcurrency + ").", DefaultValueFactory = _ => 4 };
             var maxCost = new Option<double?>("--max-cost") { Description = "Refuse to start when the batch's estimated cost (creative units) is above this; never submit past it." };
-            var schemas = new Option<string?>("--schemas") { Description = "Folder of model docs to read at run time (not supported yet: the models compiled into ltx are used)." };
+            var schemas = new Option<string?>("--schemas") { Description = "Folder of model docs to read at run time: not supported yet (exits 2 and says so); ltx knows the models compiled into it (ltx models)." };
             var reconcileWait = new Option<double>("--reconcile-wait") { Description = "Seconds after a cut-off submit before a job list without it counts as proof it never arrived.", DefaultValueFactory = _ => 10 };
             var resubmitUnknown = new Option<bool>("--resubmit-unknown") { Description = "Send again the lines whose earlier submit may have reached the service but whose job cannot be found: pays again." };
             command.Arguments.Add(file);
