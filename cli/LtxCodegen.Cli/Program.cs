@@ -44,6 +44,7 @@ namespace LtxCodegen.Cli
             root.Subcommands.Add(PullCommand.Create(host));
             root.Subcommands.Add(DemoCommand.Create(host));
             root.Subcommands.Add(GenerateCommand.Create(host));
+            root.Subcommands.Add(BatchCommand.Create(host));
 
             var parse = root.Parse(args);
             var configuration = new InvocationConfiguration { Output = host.Out, Error = host.Error, ProcessTerminationTimeout = null };
