@@ -14,8 +14,12 @@ namespace LtxCodegen
     {
         /// <summary>
         /// Validates, then submits a request. An invalid request throws <see cref="ScenarioValidationException"/> and sends nothing.
+        /// In no-spend mode, or when the service's estimate is above <see cref="ScenarioClientOptions.MaxCostPerJob"/>, it throws
+        /// <see cref="ScenarioSpendRefusedException"/> and sends no generate call. It waits for a slot under
+        /// <see cref="ScenarioClientOptions.MaxConcurrentJobs"/> and on the service's parallel-jobs 429.
         /// The generate call is never retried once it may have reached the service: such a failure throws
-        /// <see cref="ScenarioApiException"/> with <see cref="ScenarioApiException.JobMayExist"/> set.
+        /// <see cref="ScenarioApiException"/> with <see cref="ScenarioApiException.JobMayExist"/> set (find the job with
+        /// <see cref="FindSubmittedJobAsync"/>).
         /// </summary>
         public async Task<ScenarioJob> SubmitAsync(IScenarioRequest request, CancellationToken cancellationToken = default)
         {
@@ -25,20 +29,17 @@ namespace LtxCodegen
             }
 
             ThrowIfDisposed();
-            var modelId = request.ModelId;
-            if (string.IsNullOrEmpty(modelId))
-            {
-                throw new ArgumentException("The request has no model id.", nameof(request));
-            }
-
-            var errors = request.Validate();
-            if (errors.Count > 0)
-            {
-                Log.ValidationFailed(Logger, modelId, errors.Count);
-                throw new ScenarioValidationException(modelId, errors);
-            }
-
+            RefuseIfNoSpend("generate " + request.ModelId);
+            var modelId = CheckRequest(request);
             var body = WriteBody(request);
+            cancellationToken.ThrowIfCancellationRequested();
+            await EnforceCostCapAsync(modelId, body, cancellationToken).ConfigureAwait(false);
+            return await SubmitWithinLimitsAsync(modelId, body, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Sends one generate call (never retried once it may have arrived) and reads its job.</summary>
+        private async Task<ScenarioJob> PostGenerateAsync(string modelId, byte[] body, CancellationToken cancellationToken)
+        {
             cancellationToken.ThrowIfCancellationRequested();
             Log.Submitting(Logger, modelId);
             var relative = "generate/custom/" + Uri.EscapeDataString(modelId);
@@ -218,6 +219,7 @@ namespace LtxCodegen
                 job = new ScenarioJob(job.JobId, job.Status, job.Progress, job.AssetIds, safe, job.Cost, job.JobType, job.OutputEntityId);
             }
 
+            _slots?.Observe(job);
             return (job, ScenarioJson.RemainingSeconds(doc.RootElement));
         }
 

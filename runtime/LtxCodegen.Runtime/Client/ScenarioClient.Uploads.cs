@@ -86,6 +86,7 @@ namespace LtxCodegen
                 throw new ArgumentException("The content to upload is empty.", nameof(content));
             }
 
+            RefuseIfNoSpend("upload " + name);
             string assetId;
             if (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && length <= MaxDataUrlImageBytes)
             {

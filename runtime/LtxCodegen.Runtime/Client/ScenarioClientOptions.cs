@@ -56,6 +56,38 @@ namespace LtxCodegen
         /// <summary>The size of one part of a multipart upload (videos and large files). The service uses 32 MiB.</summary>
         public int UploadPartSize { get; set; } = 32 * 1024 * 1024;
 
+        /// <summary>
+        /// The most a single job may cost, in creative units; null (default) for no cap. When set, every submit is priced
+        /// first (<c>?dryRun=true</c>, free) and a request above the cap throws <see cref="ScenarioSpendRefusedException"/>
+        /// without sending the generate call.
+        /// </summary>
+        public double? MaxCostPerJob { get; set; }
+
+        /// <summary>
+        /// True to refuse every paid call (generate, upload) before anything is sent, with <see cref="ScenarioSpendRefusedException"/>;
+        /// cost estimates and reads still work. Defaults to true when the <c>SCENARIO_NO_SPEND</c> environment variable is
+        /// <c>1</c> or <c>true</c>.
+        /// </summary>
+        public bool NoSpend { get; set; } = NoSpendFromEnvironment();
+
+        /// <summary>
+        /// The most jobs this client keeps in flight (submitted, not yet seen finished); null (default) for no client-side limit.
+        /// A submit beyond it waits for one of the client's jobs to finish (the client polls them while it waits).
+        /// </summary>
+        public int? MaxConcurrentJobs { get; set; }
+
+        /// <summary>
+        /// How long a submit may wait for a free slot in all (the client's <see cref="MaxConcurrentJobs"/>, or the service's
+        /// parallel-jobs limit answered with 429); <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.
+        /// </summary>
+        public TimeSpan SlotWaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        private static bool NoSpendFromEnvironment()
+        {
+            var text = Environment.GetEnvironmentVariable("SCENARIO_NO_SPEND")?.Trim();
+            return text == "1" || string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "yes", StringComparison.OrdinalIgnoreCase);
+        }
+
         private static Uri BaseAddressFromEnvironment()
         {
             var text = Environment.GetEnvironmentVariable("SCENARIO_API_URL");

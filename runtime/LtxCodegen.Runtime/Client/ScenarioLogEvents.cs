@@ -49,5 +49,17 @@ namespace LtxCodegen
 
         /// <summary>An upload completed and produced an asset.</summary>
         public static readonly EventId Uploaded = new EventId(1041, nameof(Uploaded));
+
+        /// <summary>A request was priced with <c>?dryRun=true</c>.</summary>
+        public static readonly EventId CostEstimated = new EventId(1050, nameof(CostEstimated));
+
+        /// <summary>A paid call was refused before sending (no-spend mode, or above the cost cap).</summary>
+        public static readonly EventId SpendRefused = new EventId(1051, nameof(SpendRefused));
+
+        /// <summary>A submit waits for a free slot (the client's limit, or the service's parallel-jobs 429).</summary>
+        public static readonly EventId WaitingForSlot = new EventId(1052, nameof(WaitingForSlot));
+
+        /// <summary>A search for a job whose submit answer was lost ended (found, not found, or ambiguous).</summary>
+        public static readonly EventId SubmitReconciled = new EventId(1053, nameof(SubmitReconciled));
     }
 }

@@ -44,5 +44,15 @@ namespace LtxCodegen
 
         /// <summary>True when a generate call failed after it may have reached the service: a job may exist.</summary>
         public bool JobMayExist { get; }
+
+        /// <summary>The limit a 429 names (<c>actionName</c>, e.g. <c>parallel-custom-jobs</c>), when the body gives one.</summary>
+        public string? ActionName { get; internal set; }
+
+        /// <summary>The ceiling of that limit (<c>actionLimit</c>, e.g. the team's parallel-jobs allowance), when given.</summary>
+        public int? ActionLimit { get; internal set; }
+
+        /// <summary>True for the service's "too many parallel jobs" answer (429 naming <c>parallel-custom-jobs</c>): wait for a slot.</summary>
+        public bool IsParallelJobLimit =>
+            StatusCode == (HttpStatusCode)429 && ActionName is string name && name.StartsWith("parallel-", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -366,7 +366,11 @@ namespace LtxCodegen.Http
                            "Look for it (GET /v1/jobs) before submitting again.";
             }
 
-            return new ScenarioApiException(message, status, reason, traceId, path, jobId, retryAfter, jobMayExist, inner);
+            return new ScenarioApiException(message, status, reason, traceId, path, jobId, retryAfter, jobMayExist, inner)
+            {
+                ActionName = Settings.Redactor.RedactOrNull(info.ActionName),
+                ActionLimit = info.ActionLimit,
+            };
         }
 
         public ScenarioApiException NetworkError(string path, Exception ex, string? jobId, bool jobMayExist)

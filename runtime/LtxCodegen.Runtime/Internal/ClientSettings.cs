@@ -21,6 +21,10 @@ namespace LtxCodegen.Internal
             MaxRetryDelay = o.MaxRetryDelay;
             RequestTimeout = o.RequestTimeout;
             UploadPartSize = o.UploadPartSize;
+            MaxCostPerJob = o.MaxCostPerJob;
+            NoSpend = o.NoSpend;
+            MaxConcurrentJobs = o.MaxConcurrentJobs;
+            SlotWaitTimeout = o.SlotWaitTimeout;
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ApiKey + ":" + o.ApiSecret));
             Authorization = new AuthenticationHeaderValue("Basic", token);
             Redactor = new SecretRedactor(o.ApiSecret!, token);
@@ -37,6 +41,10 @@ namespace LtxCodegen.Internal
         public TimeSpan MaxRetryDelay { get; }
         public TimeSpan RequestTimeout { get; }
         public int UploadPartSize { get; }
+        public double? MaxCostPerJob { get; }
+        public bool NoSpend { get; }
+        public int? MaxConcurrentJobs { get; }
+        public TimeSpan SlotWaitTimeout { get; }
         public AuthenticationHeaderValue Authorization { get; }
         public SecretRedactor Redactor { get; }
 
@@ -125,7 +133,26 @@ namespace LtxCodegen.Internal
                 throw new ArgumentException("ScenarioClientOptions.UploadPartSize must be positive.", nameof(options));
             }
 
+            CheckSpendOptions(options);
             return new ClientSettings(options, baseAddress);
+        }
+
+        private static void CheckSpendOptions(ScenarioClientOptions options)
+        {
+            if (options.MaxCostPerJob is double cap && (double.IsNaN(cap) || double.IsInfinity(cap) || cap < 0))
+            {
+                throw new ArgumentException("ScenarioClientOptions.MaxCostPerJob must be a finite number of creative units, 0 or more (null for no cap).", nameof(options));
+            }
+
+            if (options.MaxConcurrentJobs is int jobs && jobs < 1)
+            {
+                throw new ArgumentException("ScenarioClientOptions.MaxConcurrentJobs must be at least 1 (null for no client-side limit).", nameof(options));
+            }
+
+            if (options.SlotWaitTimeout != Timeout.InfiniteTimeSpan)
+            {
+                RequirePositive(options.SlotWaitTimeout, nameof(options.SlotWaitTimeout));
+            }
         }
 
         private static void RequirePositive(TimeSpan value, string name)

@@ -194,7 +194,12 @@ namespace LtxCodegen.Json
                     traceId ??= String(nested, "traceId") ?? String(nested, "trace_id");
                 }
 
-                return new ErrorInfo(reason, traceId, Number(root, "remainingSeconds"));
+                // Limit errors name the limit in `details` ({"details": {"actionName": "parallel-custom-jobs", "actionLimit": 5}}).
+                var details = Object(root, "details");
+                var actionName = String(root, "actionName") ?? (details is JsonElement d1 ? String(d1, "actionName") : null);
+                var actionLimit = Number(root, "actionLimit") ?? (details is JsonElement d2 ? Number(d2, "actionLimit") : null);
+                return new ErrorInfo(reason, traceId, Number(root, "remainingSeconds"), actionName,
+                    actionLimit is double l && l >= 0 && l <= int.MaxValue ? (int)l : (int?)null);
             }
             catch (JsonException)
             {
@@ -300,11 +305,26 @@ namespace LtxCodegen.Json
             Reason = reason;
             TraceId = traceId;
             RemainingSeconds = remainingSeconds;
+            ActionName = null;
+            ActionLimit = null;
+        }
+
+        public ErrorInfo(string? reason, string? traceId, double? remainingSeconds, string? actionName, int? actionLimit)
+            : this(reason, traceId, remainingSeconds)
+        {
+            ActionName = actionName;
+            ActionLimit = actionLimit;
         }
 
         public string? Reason { get; }
         public string? TraceId { get; }
         public double? RemainingSeconds { get; }
+
+        /// <summary>The limit a 429 names (<c>actionName</c>, e.g. <c>parallel-custom-jobs</c>), when given.</summary>
+        public string? ActionName { get; }
+
+        /// <summary>The ceiling of that limit (<c>actionLimit</c>), when given.</summary>
+        public int? ActionLimit { get; }
     }
 
     /// <summary>A multipart upload as the service describes it.</summary>
