@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,6 +21,18 @@ namespace LtxCodegen
         /// The generate call is never retried once it may have reached the service.
         /// </summary>
         Task<ScenarioJob> SubmitAsync(IScenarioRequest request, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Prices a request without running it (<c>?dryRun=true</c>: nothing runs, nothing is charged). An invalid request
+        /// throws <see cref="ScenarioValidationException"/> and sends nothing.
+        /// </summary>
+        Task<ScenarioCostEstimate> EstimateCostAsync(IScenarioRequest request, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Finds the job a submit created when its answer was lost (<see cref="ScenarioApiException.JobMayExist"/>), without
+        /// paying twice: only reads.
+        /// </summary>
+        Task<ScenarioJobSearchResult> FindSubmittedJobAsync(IScenarioRequest request, DateTimeOffset since, IEnumerable<string>? excludeJobIds = null, CancellationToken cancellationToken = default);
 
         /// <summary>Reads a job once.</summary>
         Task<ScenarioJob> GetJobAsync(string jobId, CancellationToken cancellationToken = default);
