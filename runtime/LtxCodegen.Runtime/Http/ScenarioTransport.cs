@@ -345,6 +345,7 @@ namespace LtxCodegen.Http
                 message += ".";
             }
 
+            message += Settings.Hints.For(status, Settings.BaseAddress);
             if (traceId is not null)
             {
                 message += " Trace id: " + traceId + ".";

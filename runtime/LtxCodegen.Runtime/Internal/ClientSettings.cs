@@ -28,7 +28,11 @@ namespace LtxCodegen.Internal
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ApiKey + ":" + o.ApiSecret));
             Authorization = new AuthenticationHeaderValue("Basic", token);
             Redactor = new SecretRedactor(o.ApiSecret!, token);
+            Hints = ErrorHints.From(o, baseAddress);
         }
+
+        /// <summary>Hints for 401 and 404 answers (where the credentials and the address came from).</summary>
+        public ErrorHints Hints { get; }
 
         public string ApiKey { get; }
         public Uri BaseAddress { get; }
@@ -99,6 +103,12 @@ namespace LtxCodegen.Internal
             if (!baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
             {
                 baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/");
+            }
+
+            if (baseAddress.AbsolutePath == "/")
+            {
+                // Nothing of the API lives at the root: http://127.0.0.1:5000 means http://127.0.0.1:5000/v1/.
+                baseAddress = new Uri(baseAddress, "v1/");
             }
 
             RequirePositive(options.PollInterval, nameof(options.PollInterval));
