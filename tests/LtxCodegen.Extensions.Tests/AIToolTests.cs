@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
@@ -101,6 +102,27 @@ namespace LtxCodegen.Extensions.Tests
             // Only the free estimate was asked for; no job was created.
             Assert.All(emulator.Requests.Find("POST", "/v1/generate/"), r => Assert.Contains("dryRun=true", r.Query));
             Assert.Equal(0, emulator.JobCount);
+        }
+
+        [Fact]
+        public async Task A_failed_job_and_a_lost_submit_answer_are_told_to_the_model_with_the_job_id()
+        {
+            await using var emulator = await TestEmulator.StartAsync();
+            using var client = TestEmulator.Client(emulator);
+            emulator.Faults.FailNextJob("GPU out of memory");
+
+            var failed = await CallThroughChatAsync(client, "model_minimax-image-01", "{\"prompt\":\"A lighthouse\"}");
+
+            Assert.Contains("GPU out of memory", failed.GetProperty("error").GetString());
+            Assert.StartsWith("job_", failed.GetProperty("jobId").GetString());
+
+            // The job is created but the answer is lost: the model is told not to call again (a second call would pay twice).
+            emulator.Faults.FailNext("POST", "/v1/generate/", HttpStatusCode.BadGateway, afterHandling: true);
+            var lost = await CallThroughChatAsync(client, "model_minimax-image-01", "{\"prompt\":\"A lighthouse\"}");
+
+            Assert.True(lost.GetProperty("jobMayExist").GetBoolean(), lost.ToString());
+            Assert.Contains("Do not call again", lost.GetProperty("advice").GetString());
+            Assert.Equal(2, TestEmulator.Generates(emulator)); // one per call, never resent
         }
 
         /// <summary>
