@@ -6,7 +6,8 @@ namespace LtxCodegen.Analyzers
     internal static class Descriptors
     {
         internal const string Category = "LtxCodegen.Usage";
-        internal const string HelpLink = "https://github.com/ltxcodegen/ltxcodegen#analyzer-diagnostics";
+        /// <summary>The page every diagnostic links to: the package readme (shipped in the package as README.md), one anchor per id.</summary>
+        internal const string HelpPage = "https://github.com/ltxcodegen/ltxcodegen/blob/main/docs/package-readme.md";
 
         internal static readonly DiagnosticDescriptor OutOfRange = Create(
             DiagnosticIds.OutOfRange,
@@ -65,6 +66,9 @@ namespace LtxCodegen.Analyzers
             "The model's documentation gives a maximum length for this parameter; the service rejects longer values.");
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink);
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinkFor(id));
+
+        /// <summary>The help link of a diagnostic: its own anchor (the id in lower case) in <see cref="HelpPage"/>.</summary>
+        internal static string HelpLinkFor(string id) => HelpPage + "#" + id.ToLowerInvariant();
     }
 }

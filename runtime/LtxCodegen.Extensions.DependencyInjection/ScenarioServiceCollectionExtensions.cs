@@ -10,11 +10,11 @@ using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection
 {
-    /// <summary>Registers <see cref="ScenarioClient"/> with <see cref="IHttpClientFactory"/>.</summary>
+    /// <summary>Registers <see cref="ScenarioClient"/> (and <see cref="IScenarioClient"/>) with <see cref="IHttpClientFactory"/>.</summary>
     public static class ScenarioServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers <see cref="ScenarioClient"/> as a typed HTTP client. Options come, in this order, from the defaults
+        /// Registers <see cref="ScenarioClient"/> as a typed HTTP client, and <see cref="IScenarioClient"/> as that client. Options come, in this order, from the defaults
         /// (environment variables <c>SCENARIO_API_KEY</c>, <c>SCENARIO_API_SECRET</c>, <c>SCENARIO_API_URL</c>), the
         /// <c>Scenario</c> section of <paramref name="configuration"/> (when given) and <paramref name="configure"/>.
         /// Safe calls (GET, HEAD) are retried by a resilience handler; <c>POST</c> (generate, uploads) never is.
@@ -46,6 +46,8 @@ namespace Microsoft.Extensions.DependencyInjection
                     provider.GetRequiredService<IOptions<ScenarioClientOptions>>().Value,
                     provider.GetService<ILoggerFactory>()));
             builder.AddResilienceHandler(ScenarioClientRegistration.ResiliencePipelineName, ScenarioClientRegistration.ConfigureRetry);
+            // The interface resolves to the same typed client, so services can take IScenarioClient and tests replace it.
+            services.AddTransient<IScenarioClient>(static provider => provider.GetRequiredService<ScenarioClient>());
             return builder;
         }
 

@@ -36,7 +36,31 @@ namespace LtxCodegen
         public override int GetHashCode() =>
             (StringComparer.Ordinal.GetHashCode(Parameter) * 397) ^ ((int)Rule * 31) ^ StringComparer.Ordinal.GetHashCode(Message);
 
-        /// <inheritdoc />
-        public override string ToString() => Parameter + ": " + Message;
+        /// <summary>
+        /// The message; prefixed with <c>parameter: </c> only when the message does not already name the parameter
+        /// (so <c>startImage is required.</c>, never <c>startImage: startImage is required.</c>).
+        /// </summary>
+        public override string ToString() => NamesParameter(Message, Parameter) ? Message : Parameter + ": " + Message;
+
+        private static bool NamesParameter(string message, string parameter)
+        {
+            if (parameter.Length == 0)
+            {
+                return true;
+            }
+
+            for (var at = message.IndexOf(parameter, StringComparison.Ordinal); at >= 0; at = message.IndexOf(parameter, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + parameter.Length;
+                if ((at == 0 || !IsNamePart(message[at - 1])) && (end == message.Length || !IsNamePart(message[end])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNamePart(char c) => char.IsLetterOrDigit(c) || c == '_';
     }
 }

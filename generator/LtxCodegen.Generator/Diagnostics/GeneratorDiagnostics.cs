@@ -8,6 +8,9 @@ namespace LtxCodegen.Generator.Diagnostics
     {
         private const string Category = "LtxCodegen.ModelDocs";
 
+        /// <summary>The page every diagnostic links to: the package readme (shipped in the package as README.md), one anchor per id.</summary>
+        internal const string HelpPage = "https://github.com/ltxcodegen/ltxcodegen/blob/main/docs/package-readme.md";
+
         public static readonly DiagnosticDescriptor InvalidJson = Error(
             "LTXG0001", "Model JSON is not valid JSON", "Invalid JSON: {0}");
 
@@ -102,9 +105,12 @@ namespace LtxCodegen.Generator.Diagnostics
         }
 
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkFor(id));
 
         private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkFor(id));
+
+        /// <summary>The help link of a diagnostic: its own anchor (the id in lower case) in <see cref="HelpPage"/>.</summary>
+        internal static string HelpLinkFor(string id) => HelpPage + "#" + id.ToLowerInvariant();
     }
 }

@@ -13,7 +13,7 @@ namespace LtxCodegen
     /// Thread-safe; create one and reuse it.
     /// </summary>
     [DebuggerDisplay("{ToString(),nq}")]
-    public sealed partial class ScenarioClient : IDisposable
+    public sealed partial class ScenarioClient : IScenarioClient, IDisposable
     {
         /// <summary>The log category of the client's log lines.</summary>
         public const string LogCategory = "LtxCodegen.ScenarioClient";

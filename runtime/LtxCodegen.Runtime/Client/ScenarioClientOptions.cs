@@ -20,7 +20,9 @@ namespace LtxCodegen
         /// <summary>
         /// The API root, ending in <c>/v1/</c>. <c>http://</c> is accepted for loopback addresses only, and an address with
         /// credentials in it (<c>https://key:secret@host/</c>) never: use <see cref="ApiKey"/> and <see cref="ApiSecret"/>. Defaults to the
-        /// <c>SCENARIO_API_URL</c> environment variable (e.g. an emulator's address), else <see cref="DefaultBaseAddress"/>.
+        /// <c>SCENARIO_API_URL</c> environment variable (e.g. an emulator's address, <c>http://127.0.0.1:PORT/v1/</c>), else
+        /// <see cref="DefaultBaseAddress"/>. A bare root (<c>http://127.0.0.1:PORT</c>) means its <c>/v1/</c>; any other path
+        /// is used as given, and a 404 from it says so.
         /// </summary>
         public Uri BaseAddress { get; set; } = BaseAddressFromEnvironment();
 

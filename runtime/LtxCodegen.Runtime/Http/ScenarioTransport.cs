@@ -375,6 +375,7 @@ namespace LtxCodegen.Http
                 message += " " + more;
             }
 
+            message += Settings.Hints.For(status, Settings.BaseAddress);
             if (traceId is not null)
             {
                 message += " Trace id: " + traceId + ".";

@@ -34,7 +34,11 @@ namespace LtxCodegen.Internal
             var token = Convert.ToBase64String(Encoding.UTF8.GetBytes(o.ApiKey + ":" + o.ApiSecret));
             Authorization = new AuthenticationHeaderValue("Basic", token);
             Redactor = new SecretRedactor(o.ApiSecret!, token, o.ApiKey);
+            Hints = ErrorHints.From(o, baseAddress);
         }
+
+        /// <summary>Hints for 401 and 404 answers (where the credentials and the address came from).</summary>
+        public ErrorHints Hints { get; }
 
         public string ApiKey { get; }
         public Uri BaseAddress { get; }
@@ -116,6 +120,12 @@ namespace LtxCodegen.Internal
             if (!baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
             {
                 baseAddress = new Uri(baseAddress.GetLeftPart(UriPartial.Path) + "/");
+            }
+
+            if (baseAddress.AbsolutePath == "/")
+            {
+                // Nothing of the API lives at the root: http://127.0.0.1:5000 means http://127.0.0.1:5000/v1/.
+                baseAddress = new Uri(baseAddress, "v1/");
             }
 
             RequirePositive(options.PollInterval, nameof(options.PollInterval));

@@ -1015,12 +1015,12 @@ namespace Consumer.Models
             description: "Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox.");
     }
 
-    /// <summary>Typed calls of the Scenario model <c>model_cartwheel-text-to-motion</c> on <see cref="global::LtxCodegen.ScenarioClient"/>.</summary>
+    /// <summary>Typed calls of the Scenario model <c>model_cartwheel-text-to-motion</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
     public static partial class CartwheelTextToMotionClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitCartwheelTextToMotionAsync(this global::LtxCodegen.ScenarioClient client, CartwheelTextToMotionRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {
@@ -1036,7 +1036,7 @@ namespace Consumer.Models
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunCartwheelTextToMotionAsync(this global::LtxCodegen.ScenarioClient client, CartwheelTextToMotionRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {

@@ -169,12 +169,12 @@ namespace Consumer.Models
             description: "Photorealistic image upscaler with up to 16x scaling and controllable creativity.");
     }
 
-    /// <summary>Typed calls of the Scenario model <c>model_clarity-pro-upscaler</c> on <see cref="global::LtxCodegen.ScenarioClient"/>.</summary>
+    /// <summary>Typed calls of the Scenario model <c>model_clarity-pro-upscaler</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
     public static partial class ClarityProUpscalerClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitClarityProUpscalerAsync(this global::LtxCodegen.ScenarioClient client, ClarityProUpscalerRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {
@@ -190,7 +190,7 @@ namespace Consumer.Models
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunClarityProUpscalerAsync(this global::LtxCodegen.ScenarioClient client, ClarityProUpscalerRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {

@@ -255,12 +255,12 @@ namespace Consumer.Models
             description: null);
     }
 
-    /// <summary>Typed calls of the Scenario model <c>model_kling-v3-omni-video</c> on <see cref="global::LtxCodegen.ScenarioClient"/>.</summary>
+    /// <summary>Typed calls of the Scenario model <c>model_kling-v3-omni-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
     public static partial class KlingV3OmniVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitKlingV3OmniVideoAsync(this global::LtxCodegen.ScenarioClient client, KlingV3OmniVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {
@@ -276,7 +276,7 @@ namespace Consumer.Models
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunKlingV3OmniVideoAsync(this global::LtxCodegen.ScenarioClient client, KlingV3OmniVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {

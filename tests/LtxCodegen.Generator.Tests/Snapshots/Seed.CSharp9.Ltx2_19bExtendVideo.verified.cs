@@ -505,12 +505,12 @@ namespace Consumer.Models
             description: null);
     }
 
-    /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.ScenarioClient"/>.</summary>
+    /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
     public static partial class Ltx2_19bExtendVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.ScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {
@@ -526,7 +526,7 @@ namespace Consumer.Models
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.ScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {

@@ -968,12 +968,12 @@ namespace Consumer.Models
             description: "Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer).");
     }
 
-    /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-video-to-video</c> on <see cref="global::LtxCodegen.ScenarioClient"/>.</summary>
+    /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-video-to-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
     public static partial class Ltx2_19bVideoToVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bVideoToVideoAsync(this global::LtxCodegen.ScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {
@@ -989,7 +989,7 @@ namespace Consumer.Models
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bVideoToVideoAsync(this global::LtxCodegen.ScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client == null)
             {
