@@ -141,5 +141,41 @@ namespace LtxCodegen.Runtime.Tests
             Assert.Equal(content, File.ReadAllBytes(target));
             Assert.Equal(new[] { target }, Directory.GetFiles(Path.GetDirectoryName(target)!));
         }
+
+        [Fact]
+        public async Task A_partial_file_left_by_a_killed_download_is_removed_and_one_in_use_is_kept()
+        {
+            var content = Enumerable.Range(0, 10_000).Select(i => (byte)i).ToArray();
+            await using var stub = await StubServer.StartAsync(async context =>
+            {
+                var path = context.Request.Path.Value!;
+                if (path.StartsWith("/v1/assets/", StringComparison.Ordinal))
+                {
+                    await StubServer.WriteJsonAsync(context,
+                        "{\"asset\":{\"id\":\"a\",\"size\":" + content.Length + ",\"url\":\"http://127.0.0.1:" + context.Connection.LocalPort + "/cdn/a\"}}");
+                    return;
+                }
+
+                context.Response.ContentLength = content.Length;
+                await context.Response.Body.WriteAsync(content);
+            });
+            using var client = stub.Client();
+            var target = Emu.TempFile(".mp4");
+            var abandoned = target + ".0123456789ab.part";   // a killed process's: nobody holds it
+            var inUse = target + ".ba9876543210.part";       // a running download's: held exclusively
+            var foreign = target + ".notes.part";            // not a name the client makes
+            File.WriteAllBytes(abandoned, new byte[] { 1, 2, 3 });
+            File.WriteAllBytes(foreign, new byte[] { 4 });
+            using (new FileStream(inUse, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                await client.DownloadAssetAsync("a", target);
+
+                Assert.False(File.Exists(abandoned));
+                Assert.True(File.Exists(inUse));
+            }
+
+            Assert.True(File.Exists(foreign));
+            Assert.Equal(content, File.ReadAllBytes(target));
+        }
     }
 }

@@ -69,7 +69,8 @@ namespace LtxCodegen
         /// <paramref name="path"/> (replacing it) only when complete and of the announced length. A download that passes
         /// the announced length (the asset's size plus 1%, at least 1 MiB, when the response gives none) is stopped. Network errors and 5xx
         /// are retried; an expired URL (403/410) is fetched again once. When the download fails or is canceled, the
-        /// <c>.part</c> file is removed and <paramref name="path"/> is left as it was.
+        /// <c>.part</c> file is removed and <paramref name="path"/> is left as it was. A <c>.part</c> of the same path that a
+        /// killed process left behind (one no running download holds open) is removed when the next download starts.
         /// </summary>
         public Task<ScenarioAsset> DownloadAssetAsync(string assetId, string path, CancellationToken cancellationToken = default) =>
             DownloadToFileAsync(assetId, path, null, cancellationToken);
@@ -96,6 +97,7 @@ namespace LtxCodegen
             }
 
             // A name of its own: two downloads to one path must not write, or delete, each other's partial file.
+            RemoveAbandonedParts(destination);
             var part = destination + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".part";
             Log.Downloading(Logger, assetId, destination);
             var asset = await GetAssetCoreAsync(assetId, jobId, cancellationToken).ConfigureAwait(false);
@@ -386,6 +388,68 @@ namespace LtxCodegen
                 File.Move(part, destination);
             }
 #endif
+        }
+
+        /// <summary>
+        /// Removes the partial files that earlier downloads to <paramref name="destination"/> left behind when their process
+        /// was killed. A download holds its <c>.part</c> open with <see cref="FileShare.None"/> (an exclusive lock, which
+        /// the operating system releases when the process dies), so a <c>.part</c> that can be opened exclusively belongs
+        /// to no running download; one that cannot is in use and is left alone.
+        /// </summary>
+        private static void RemoveAbandonedParts(string destination)
+        {
+            var directory = Path.GetDirectoryName(destination);
+            if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+            {
+                return;
+            }
+
+            string[] candidates;
+            try
+            {
+                candidates = Directory.GetFiles(directory, Path.GetFileName(destination) + ".*.part");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            var prefix = Path.GetFileName(destination) + ".";
+            foreach (var candidate in candidates)
+            {
+                // Only our own names: "<file>.<12 hex digits>.part".
+                var middle = Path.GetFileName(candidate).Substring(prefix.Length);
+                if (middle.Length != 12 + ".part".Length || !IsHex(middle.Substring(0, 12)))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using (new FileStream(candidate, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                    {
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue; // in use by a running download (or not ours to touch)
+                }
+
+                TryDelete(candidate);
+            }
+        }
+
+        private static bool IsHex(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void TryDelete(string path)
