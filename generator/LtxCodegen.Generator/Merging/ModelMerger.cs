@@ -38,6 +38,7 @@ namespace LtxCodegen.Generator.Merging
 
             var result = new List<ModelSpec>();
             var stems = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var skeletons = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var id in order.OrderBy(i => i, StringComparer.Ordinal))
             {
                 var model = ModelChecks.Apply(CheckReferences(byId[id], diagnostics), diagnostics);
@@ -52,6 +53,18 @@ namespace LtxCodegen.Generator.Merging
                 {
                     diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateTypeName, model.Location, other, model.Id, stem));
                     continue;
+                }
+
+                var skeleton = Confusables.Skeleton(stem);
+                if (skeletons.TryGetValue(skeleton, out var lookalike))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        GeneratorDiagnostics.ConfusableName, model.Location,
+                        "Model '" + model.Id + "' gets type names that look like those of model '" + lookalike + "' (both read '" + skeleton + "')"));
+                }
+                else
+                {
+                    skeletons[skeleton] = model.Id;
                 }
 
                 stems[stem] = model.Id;

@@ -53,6 +53,20 @@ namespace LtxCodegen.Generator.Tests.Hardening
         }
 
         [Fact]
+        public void Two_models_whose_type_names_look_alike_are_warned()
+        {
+            var run = GeneratorHarness.Run(new[]
+            {
+                Schema("a.md", Page("model_video", "| `prompt` | string | yes | - | P |")),
+                Schema("b.md", Page("model_vid\u0435o", "| `prompt` | string | yes | - | P |")),
+            });
+
+            Compiles(run);
+            var warnings = Located(run, "LTXG0020");
+            Assert.Contains(warnings, w => w.GetMessage().Contains("look like those of model 'model_video'") && w.Location.GetLineSpan().Path.EndsWith("b.md", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Names_in_one_script_and_latin_with_cjk_are_not_warned()
         {
             var run = GeneratorHarness.Run(new[]
