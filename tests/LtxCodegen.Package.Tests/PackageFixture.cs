@@ -16,6 +16,10 @@ namespace LtxCodegen.Package.Tests
     {
         public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
 
+        // The pack rebuilds the runtime and both Roslyn flavours with the test version; under a loaded CI (every test
+        // assembly at once) that took over 3 minutes.
+        public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+
         public string RepositoryRoot { get; } = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "LtxCodegen.RepositoryRoot").Value!;
 
@@ -99,7 +103,7 @@ namespace LtxCodegen.Package.Tests
                 // The pack itself uses the machine's package cache (the repository's own dependencies).
                 var pack = await ProcessRunner.RunAsync("dotnet",
                     new[] { "pack", Path.Combine(repositoryRoot, "runtime", "LtxCodegen.Runtime", "LtxCodegen.Runtime.csproj"), "-c", "Release", "-o", feed, "-p:Version=" + Version, "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
-                    repositoryRoot, new Dictionary<string, string?>(), BuildTimeout);
+                    repositoryRoot, new Dictionary<string, string?>(), PackTimeout);
                 if (pack.ExitCode != 0 || !File.Exists(Path.Combine(feed, "LtxCodegen." + Version + ".nupkg")))
                 {
                     Delete();
