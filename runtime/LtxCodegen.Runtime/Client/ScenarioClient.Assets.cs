@@ -260,16 +260,8 @@ namespace LtxCodegen
                     failure = _transport.NetworkError(path, ex, jobId, false);
                 }
 
-                if (failures >= Settings.MaxRetries)
-                {
-                    Log.RequestFailed(Logger, path, failure.Reason ?? failure.Message);
-                    throw failure;
-                }
-
-                var delay = _transport.RetryDelay(failures, retryAfter);
+                await _transport.PauseBeforeRetryAsync(path, failure, failures, retryAfter, cancellationToken).ConfigureAwait(false);
                 failures++;
-                Log.Retrying(Logger, path, failure.StatusCode is HttpStatusCode s ? ScenarioTransport.Describe(s) : failure.Reason ?? "network error", failures, Settings.MaxRetries, delay);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -235,15 +235,7 @@ namespace LtxCodegen
                     failure = _transport.NetworkError(path, ex, jobId, false);
                 }
 
-                if (attempt >= Settings.MaxRetries)
-                {
-                    Log.RequestFailed(Logger, path, failure.Reason ?? failure.Message);
-                    throw failure;
-                }
-
-                var delay = _transport.RetryDelay(attempt, retryAfter);
-                Log.Retrying(Logger, path, failure.StatusCode is HttpStatusCode s ? ScenarioTransport.Describe(s) : failure.Reason ?? "network error", attempt + 1, Settings.MaxRetries, delay);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await _transport.PauseBeforeRetryAsync(path, failure, attempt, retryAfter, cancellationToken).ConfigureAwait(false);
             }
         }
 

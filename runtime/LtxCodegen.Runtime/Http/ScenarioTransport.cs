@@ -103,16 +103,25 @@ namespace LtxCodegen.Http
                     failure = NetworkError(path, ex, jobId, false);
                 }
 
-                if (attempt >= Settings.MaxRetries)
-                {
-                    Log.RequestFailed(Logger, path, failure.Reason ?? failure.Message);
-                    throw failure;
-                }
-
-                var delay = RetryDelay(attempt, retryAfter);
-                Log.Retrying(Logger, path, failure.StatusCode is HttpStatusCode s ? Describe(s) : failure.Reason ?? "network error", attempt + 1, Settings.MaxRetries, delay);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await PauseBeforeRetryAsync(path, failure, attempt, retryAfter, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>
+        /// After a retryable failure of try number <paramref name="attempt"/> (0-based): throws <paramref name="failure"/>
+        /// when the retries are spent, else logs the retry and waits its delay (the server's, or the growing back-off).
+        /// </summary>
+        public async Task PauseBeforeRetryAsync(string path, ScenarioApiException failure, int attempt, TimeSpan? retryAfter, CancellationToken cancellationToken)
+        {
+            if (attempt >= Settings.MaxRetries)
+            {
+                Log.RequestFailed(Logger, path, failure.Reason ?? failure.Message);
+                throw failure;
+            }
+
+            var delay = RetryDelay(attempt, retryAfter);
+            Log.Retrying(Logger, path, failure.StatusCode is HttpStatusCode s ? Describe(s) : failure.Reason ?? "network error", attempt + 1, Settings.MaxRetries, delay);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>

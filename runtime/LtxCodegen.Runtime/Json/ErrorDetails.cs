@@ -56,7 +56,7 @@ namespace LtxCodegen.Json
             var messages = new List<string>();
             foreach (var field in s_messageFields)
             {
-                if (Text(root, field) is string text && seen.Add(text))
+                if (ScenarioJson.Text(root, field) is string text && seen.Add(text))
                 {
                     messages.Add(Cap(text));
                 }
@@ -210,7 +210,7 @@ namespace LtxCodegen.Json
                     string? message = null;
                     foreach (var field in s_textFields)
                     {
-                        message ??= Text(item, field);
+                        message ??= ScenarioJson.Text(item, field);
                     }
 
                     message ??= ValueText(item);
@@ -242,27 +242,6 @@ namespace LtxCodegen.Json
                 }
 
                 return parts.Count == 0 ? null : string.Join(".", parts);
-            }
-
-            return null;
-        }
-
-        private static string? Text(JsonElement obj, string name)
-        {
-            if (!obj.TryGetProperty(name, out var value))
-            {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                var s = value.GetString();
-                return string.IsNullOrWhiteSpace(s) ? null : s;
-            }
-
-            if (value.ValueKind == JsonValueKind.Object)
-            {
-                return Text(value, "message") ?? Text(value, "reason") ?? Text(value, "detail");
             }
 
             return null;

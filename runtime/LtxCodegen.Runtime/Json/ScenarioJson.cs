@@ -243,7 +243,7 @@ namespace LtxCodegen.Json
         }
 
         /// <summary>A string, or the <c>message</c>/<c>reason</c> of an object (e.g. <c>"error": {"message": ...}</c>).</summary>
-        private static string? Text(JsonElement obj, string name)
+        internal static string? Text(JsonElement obj, string name)
         {
             if (Property(obj, name) is not JsonElement value)
             {
