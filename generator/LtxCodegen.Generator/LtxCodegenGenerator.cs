@@ -227,10 +227,19 @@ namespace LtxCodegen.Generator
     {
         public static CompilationFeatures Read(Compilation compilation)
         {
+            // Every type of that name, not GetTypeByMetadataName (null when two assemblies define it, e.g. a
+            // polyfilled RequiredMemberAttribute next to the framework's): one accessible definition is enough.
             bool Has(string name)
             {
-                var type = compilation.GetTypeByMetadataName(name);
-                return type is not null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+                foreach (var type in compilation.GetTypesByMetadataName(name))
+                {
+                    if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             var required = Has("System.Runtime.CompilerServices.RequiredMemberAttribute")
