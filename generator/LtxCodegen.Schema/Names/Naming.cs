@@ -4,7 +4,7 @@ using System.Text;
 namespace LtxCodegen.Schema.Names
 {
     /// <summary>Turns model ids and wire names into C# identifiers.</summary>
-    internal static class Naming
+    public static class Naming
     {
         /// <summary>
         /// <c>model_ltx-2-19b-extend-video</c> -> <c>Ltx2_19bExtendVideo</c>: drop <c>model_</c>, split on <c>-</c>,
