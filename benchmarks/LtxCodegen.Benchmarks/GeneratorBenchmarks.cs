@@ -31,7 +31,7 @@ namespace LtxCodegen.Benchmarks
             var blocks = 0;
             foreach (var doc in _docs)
             {
-                blocks += Markdown.Parse(doc.Text, LtxCodegen.Generator.Parsing.MarkdownBlocks.Pipeline).Count;
+                blocks += Markdown.Parse(doc.Text, LtxCodegen.Schema.Parsing.MarkdownBlocks.Pipeline).Count;
             }
 
             return blocks;

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using LtxCodegen.Schema.Names;
 using LtxCodegen.Generator.Emitting;
-using LtxCodegen.Generator.Merging;
-using LtxCodegen.Generator.Model;
-using LtxCodegen.Generator.Parsing;
+using LtxCodegen.Schema.Merging;
+using LtxCodegen.Schema.Model;
+using LtxCodegen.Schema.Parsing;
 using Markdig;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -51,7 +52,7 @@ namespace LtxCodegen.Benchmarks
 
         private static IEnumerable<string> Emit(List<ParsedDoc> parsed)
         {
-            var merged = ModelMerger.Merge(parsed);
+            var merged = NameAllocator.Name(ModelMerger.Merge(parsed));
             foreach (var model in merged.Models)
             {
                 yield return ModelSourceEmitter.Emit(model, Options);

@@ -26,8 +26,25 @@ namespace LtxCodegen.Cli
         /// <summary>Options of the embedded emulator started when there are no credentials (and by <c>ltx demo</c>).</summary>
         public Func<ScenarioEmulatorOptions> EmulatorOptions { get; init; } = () => new ScenarioEmulatorOptions();
 
-        /// <summary>The models the CLI offers (default: every doc of schemas/, compiled in by the generator).</summary>
-        public System.Collections.Generic.IReadOnlyList<ScenarioModelDescriptor> Models { get; init; } = LtxCodegen.Cli.Models.ScenarioModels.All;
+        /// <summary>
+        /// The models the CLI offers (default: every doc of schemas/, compiled in by the generator), plus those of the
+        /// docs read at run time (<c>--schemas</c>, <c>LTX_SCHEMAS</c>).
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<ScenarioModelDescriptor> Models { get => _models; init => _models = value; }
+
+        /// <summary>Folder of model docs read at run time when a command gives no <c>--schemas</c> (default: LTX_SCHEMAS).</summary>
+        public string? SchemasDirectory { get; init; } = Environment.GetEnvironmentVariable("LTX_SCHEMAS");
+
+        private System.Collections.Generic.IReadOnlyList<ScenarioModelDescriptor> _models = LtxCodegen.Cli.Models.ScenarioModels.All;
+
+        /// <summary>Adds models read at run time; one with the id of a model already known replaces it.</summary>
+        internal void AddModels(System.Collections.Generic.IEnumerable<ScenarioModelDescriptor> models)
+        {
+            var added = System.Linq.Enumerable.ToList(models);
+            var ids = new System.Collections.Generic.HashSet<string>(System.Linq.Enumerable.Select(added, m => m.Id), StringComparer.Ordinal);
+            var kept = System.Linq.Enumerable.Where(_models, m => !ids.Contains(m.Id));
+            _models = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.OrderBy(System.Linq.Enumerable.Concat(kept, added), m => m.Id, StringComparer.Ordinal));
+        }
 
         /// <summary>Poll interval of the client (tests shorten it).</summary>
         public TimeSpan? PollInterval { get; init; }

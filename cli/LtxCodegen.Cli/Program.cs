@@ -36,6 +36,12 @@ namespace LtxCodegen.Cli
         /// <summary>Runs <c>ltx</c> with the given arguments and host (tests run it in process).</summary>
         public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
         {
+            // Docs read at run time are models before the command line is built (one subcommand and option per parameter).
+            if (RunTimeDocs.Load(args, host) is int failed)
+            {
+                return failed;
+            }
+
             var root = new RootCommand("ltx: run Scenario models (LTX-2 video and any doc in schemas/) from the command line. "
                 + "Without SCENARIO_API_KEY/SCENARIO_API_SECRET it uses an embedded emulator.");
             root.Subcommands.Add(ModelsCommand.Create(host));

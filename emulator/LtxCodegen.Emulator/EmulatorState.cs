@@ -52,6 +52,16 @@ namespace LtxCodegen.Emulator
                 }
             }
 
+            if (options.SchemasDirectory is not null)
+            {
+                var docs = Docs.DocModels.ReadDirectory(options.SchemasDirectory);
+                DocDiagnostics = docs.Diagnostics;
+                foreach (var model in docs.Models)
+                {
+                    _models[model.Id] = model;
+                }
+            }
+
             if (options.Models is not null)
             {
                 foreach (var model in options.Models)
@@ -66,6 +76,9 @@ namespace LtxCodegen.Emulator
         }
 
         public ScenarioEmulatorOptions Options { get; }
+
+        /// <summary>The problems found in the docs of <see cref="ScenarioEmulatorOptions.SchemasDirectory"/>.</summary>
+        public IReadOnlyList<LtxCodegen.Schema.Diagnostics.DiagnosticInfo> DocDiagnostics { get; } = Array.Empty<LtxCodegen.Schema.Diagnostics.DiagnosticInfo>();
 
         public JobTimings Timings { get; }
 

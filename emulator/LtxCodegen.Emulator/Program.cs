@@ -10,14 +10,15 @@ namespace LtxCodegen.Emulator
     public static class Program
     {
         private const string Usage =
-            "Usage: LtxCodegen.Emulator [--port N] [--api-key KEY] [--api-secret SECRET] [--queued-ms N] [--running-ms N] [--url-lifetime-s N] [--max-parallel-jobs N]\n" +
+            "Usage: LtxCodegen.Emulator [--port N] [--api-key KEY] [--api-secret SECRET] [--queued-ms N] [--running-ms N] [--url-lifetime-s N] [--max-parallel-jobs N] [--schemas DIR]\n" +
             "  --port            TCP port on 127.0.0.1 (default 5181; 0 picks a free port)\n" +
             "  --api-key         accepted API key (default: $SCENARIO_API_KEY, else " + ScenarioEmulatorOptions.DefaultApiKey + ")\n" +
             "  --api-secret      accepted API secret (default: $SCENARIO_API_SECRET, else " + ScenarioEmulatorOptions.DefaultApiSecret + ")\n" +
             "  --queued-ms       how long jobs stay queued (default 1000)\n" +
             "  --running-ms      how long jobs run (default 4000)\n" +
             "  --url-lifetime-s  how long signed download URLs stay valid (default 900)\n" +
-            "  --max-parallel-jobs  custom jobs one API key may run at once; one more answers 429 parallel-custom-jobs (default: no limit)";
+            "  --max-parallel-jobs  custom jobs one API key may run at once; one more answers 429 parallel-custom-jobs (default: no limit)\n" +
+            "  --schemas         folder of model docs (*.md, *.json) to serve and run besides the built-in models (default: $LTX_SCHEMAS)";
 
         /// <summary>Runs the emulator until Ctrl+C (SIGINT) or SIGTERM. Returns 0 after a clean stop, 2 for bad arguments.</summary>
         public static async Task<int> Main(string[] args)
@@ -27,6 +28,7 @@ namespace LtxCodegen.Emulator
                 Port = 5181,
                 ApiKey = Environment.GetEnvironmentVariable("SCENARIO_API_KEY") is { Length: > 0 } k ? k : ScenarioEmulatorOptions.DefaultApiKey,
                 ApiSecret = Environment.GetEnvironmentVariable("SCENARIO_API_SECRET") is { Length: > 0 } s ? s : ScenarioEmulatorOptions.DefaultApiSecret,
+                SchemasDirectory = Environment.GetEnvironmentVariable("LTX_SCHEMAS") is { Length: > 0 } schemas ? schemas : null,
             };
             for (var i = 0; i < args.Length; i++)
             {
@@ -63,6 +65,9 @@ namespace LtxCodegen.Emulator
                     case "--url-lifetime-s" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u > 0:
                         options.UrlLifetime = TimeSpan.FromSeconds(u);
                         break;
+                    case "--schemas":
+                        options.SchemasDirectory = value;
+                        break;
                     case "--max-parallel-jobs" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var m):
                         options.MaxParallelJobs = m;
                         break;
@@ -89,6 +94,11 @@ namespace LtxCodegen.Emulator
             {
                 emulator = await ScenarioEmulator.StartAsync(options, stop.Token).ConfigureAwait(false);
             }
+            catch (System.IO.DirectoryNotFoundException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
             catch (System.IO.IOException e)
             {
                 Console.Error.WriteLine("Cannot listen on 127.0.0.1:" + options.Port + ": " + e.Message);
@@ -97,6 +107,12 @@ namespace LtxCodegen.Emulator
 
             await using (emulator.ConfigureAwait(false))
             {
+                // Bad docs are reported with their place; the good models are served regardless.
+                foreach (var d in emulator.DocDiagnostics)
+                {
+                    Console.Error.WriteLine(d.ToString());
+                }
+
                 Console.WriteLine("Scenario emulator listening on " + emulator.BaseAddress);
                 Console.WriteLine("API key: " + options.ApiKey + " (secret as given). Models: " +
                                   (emulator.Models.Count == 0 ? "(none)" : string.Join(", ", ModelIds(emulator))));

@@ -61,6 +61,9 @@ namespace LtxCodegen.Emulator
         /// <summary>The models it serves (built-in and given).</summary>
         public IReadOnlyList<ScenarioModelDescriptor> Models => _state.Models.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
 
+        /// <summary>The problems found in the docs of <see cref="ScenarioEmulatorOptions.SchemasDirectory"/>, located in their doc (empty without one).</summary>
+        public IReadOnlyList<LtxCodegen.Schema.Diagnostics.DiagnosticInfo> DocDiagnostics => _state.DocDiagnostics;
+
         /// <summary>How many jobs were created (generate and upload jobs), over all credentials.</summary>
         public int JobCount => _state.Store.JobCount;
 

@@ -28,6 +28,14 @@ namespace LtxCodegen.Emulator
         /// <summary>Model descriptors served in addition to the built-in ones (a descriptor here wins over a built-in with the same id).</summary>
         public IEnumerable<ScenarioModelDescriptor>? Models { get; set; }
 
+        /// <summary>
+        /// A folder of model docs (<c>*.md</c>, <c>*.json</c>) read at startup through the model library, the generator's
+        /// own parser: every model found is served (GET /v1/models/{id}) and run (POST /v1/generate/custom/{id}), over a
+        /// built-in of the same id; <see cref="Models"/> win over these. Problems are in
+        /// <see cref="ScenarioEmulator.DocDiagnostics"/>, located in their doc; the good models are served regardless.
+        /// </summary>
+        public string? SchemasDirectory { get; set; }
+
         /// <summary>True (default) to serve the models compiled into the emulator from the repository's <c>schemas/</c>.</summary>
         public bool IncludeBuiltInModels { get; set; } = true;
 

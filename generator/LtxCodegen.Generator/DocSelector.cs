@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
-using LtxCodegen.Generator.Model;
+using LtxCodegen.Schema.Parsing;
+using LtxCodegen.Schema.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,10 +1,13 @@
 using System;
 using System.Linq;
+using LtxCodegen.Schema.Names;
+using LtxCodegen.Schema.Diagnostics;
 using LtxCodegen.Generator.Diagnostics;
 using LtxCodegen.Generator.Emitting;
-using LtxCodegen.Generator.Merging;
-using LtxCodegen.Generator.Model;
-using LtxCodegen.Generator.Parsing;
+using LtxCodegen.Schema;
+using LtxCodegen.Schema.Merging;
+using LtxCodegen.Schema.Model;
+using LtxCodegen.Schema.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -162,13 +165,13 @@ namespace LtxCodegen.Generator
         {
             try
             {
-                return ModelMerger.Merge(docs);
+                return NameAllocator.Name(ModelDocs.Merge(docs));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 return new MergeResult(
                     EquatableArray<ModelSpec>.Empty,
-                    new[] { DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, null, "merging failed: " + e.GetType().Name + ": " + e.Message) }.ToEquatableArray());
+                    new[] { DiagnosticInfo.Create(SchemaDiagnostics.InternalError, null, "merging failed: " + e.GetType().Name + ": " + e.Message) }.ToEquatableArray());
             }
         }
 
@@ -188,7 +191,7 @@ namespace LtxCodegen.Generator
                 return new GeneratedSource(
                     ModelSourceEmitter.HintName(model),
                     string.Empty,
-                    DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, model.Location, "emitting model '" + model.Id + "' failed: " + e.GetType().Name + ": " + e.Message));
+                    DiagnosticInfo.Create(SchemaDiagnostics.InternalError, model.Location, "emitting model '" + model.Id + "' failed: " + e.GetType().Name + ": " + e.Message));
             }
         }
 
@@ -224,10 +227,19 @@ namespace LtxCodegen.Generator
     {
         public static CompilationFeatures Read(Compilation compilation)
         {
+            // Every type of that name, not GetTypeByMetadataName (null when two assemblies define it, e.g. a
+            // polyfilled RequiredMemberAttribute next to the framework's): one accessible definition is enough.
             bool Has(string name)
             {
-                var type = compilation.GetTypeByMetadataName(name);
-                return type is not null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+                foreach (var type in compilation.GetTypesByMetadataName(name))
+                {
+                    if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             var required = Has("System.Runtime.CompilerServices.RequiredMemberAttribute")

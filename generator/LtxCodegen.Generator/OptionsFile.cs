@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using LtxCodegen.Schema.Diagnostics;
 using LtxCodegen.Generator.Diagnostics;
-using LtxCodegen.Generator.Model;
-using LtxCodegen.Generator.Parsing;
+using LtxCodegen.Schema.Model;
+using LtxCodegen.Schema.Parsing;
 
 namespace LtxCodegen.Generator
 {
@@ -26,7 +27,7 @@ namespace LtxCodegen.Generator
                 var root = JsonReader.Parse(text);
                 if (root.Kind != JsonKind.Object)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptions, doc.Locate(root.Start, 1), "the options file must hold one JSON object, e.g. { \"namespace\": \"MyGame.Scenario\" }"));
+                    diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptions.Id, doc.Locate(root.Start, 1), "the options file must hold one JSON object, e.g. { \"namespace\": \"MyGame.Scenario\" }"));
                 }
                 else
                 {
@@ -38,18 +39,18 @@ namespace LtxCodegen.Generator
                         }
                         else if (member.Key == "namespace")
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptions, doc.Locate(member.Value.Start, member.Value.End - member.Value.Start), "'namespace' must be a non-empty string"));
+                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptions.Id, doc.Locate(member.Value.Start, member.Value.End - member.Value.Start), "'namespace' must be a non-empty string"));
                         }
                         else
                         {
-                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.IgnoredOption, doc.Locate(member.Value.Start, member.Value.End - member.Value.Start), "unknown option '" + Escape(member.Key) + "' (known: namespace); it is ignored"));
+                            diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.IgnoredOption.Id, doc.Locate(member.Value.Start, member.Value.End - member.Value.Start), "unknown option '" + Escape(member.Key) + "' (known: namespace); it is ignored"));
                         }
                     }
                 }
             }
             catch (JsonSyntaxException e)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptions, doc.Locate(e.Offset, 1), "not valid JSON: " + e.Message));
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.InvalidOptions.Id, doc.Locate(e.Offset, 1), "not valid JSON: " + e.Message));
             }
 
             return new OptionsFile(ns, diagnostics.ToEquatableArray());
@@ -69,7 +70,7 @@ namespace LtxCodegen.Generator
             var diagnostics = new List<DiagnosticInfo>(first.File.Diagnostics);
             for (var i = 1; i < ordered.Count; i++)
             {
-                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.IgnoredOption, new DocText(ordered[i].Path, string.Empty).Locate(0, 0), "a second options file; only '" + Escape(first.Path) + "' is read"));
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.IgnoredOption.Id, new DocText(ordered[i].Path, string.Empty).Locate(0, 0), "a second options file; only '" + Escape(first.Path) + "' is read"));
             }
 
             return new OptionsFile(first.File.Namespace, diagnostics.ToEquatableArray());

@@ -7,7 +7,7 @@
 #                                 the package's own assembly: Unity applies an analyzer that sits in an asmdef folder to
 #                                 that assembly and to every assembly referencing it (Assembly-CSharp does automatically)
 #   Runtime/LtxCodegen.Runtime.dll (+ .xml)    netstandard2.0 runtime, all platforms
-#   Runtime/Analyzers/            the Roslyn 4.3 generator, analyzer and Markdig: label RoslynAnalyzer, all platforms off
+#   Runtime/Analyzers/            the Roslyn 4.3 generator, analyzer, LtxCodegen.Schema and Markdig: label RoslynAnalyzer, all platforms off
 #   every file and folder with a .meta whose GUID is derived from its path (stable from build to build)
 # Usage: packaging/unity/build-upm.sh [output-folder] (default artifacts/unity/com.ltxcodegen); run after the build.
 set -euo pipefail
@@ -26,7 +26,7 @@ runtime_dir="$root/runtime/LtxCodegen.Runtime/bin/$config/netstandard2.0"
 generator_dir="$root/generator/LtxCodegen.Generator.Roslyn4.3/bin/$config/netstandard2.0"
 analyzers_dir="$root/generator/LtxCodegen.Analyzers.Roslyn4.3/bin/$config/netstandard2.0"
 markdig="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/markdig/$(central Markdig)/lib/netstandard2.0" -name Markdig.dll | head -n 1)"
-for f in "$runtime_dir/LtxCodegen.Runtime.dll" "$runtime_dir/LtxCodegen.Runtime.xml" "$generator_dir/LtxCodegen.Generator.dll" "$analyzers_dir/LtxCodegen.Analyzers.dll" "$markdig"; do
+for f in "$runtime_dir/LtxCodegen.Runtime.dll" "$runtime_dir/LtxCodegen.Runtime.xml" "$generator_dir/LtxCodegen.Generator.dll" "$generator_dir/LtxCodegen.Schema.dll" "$analyzers_dir/LtxCodegen.Analyzers.dll" "$markdig"; do
   [ -f "$f" ] || { echo "build-upm: missing $f (build the solution in $config first)" >&2; exit 1; }
 done
 
@@ -112,9 +112,9 @@ plugin_meta Runtime/LtxCodegen.Runtime.dll 1
 text_meta Runtime/LtxCodegen.Runtime.xml TextScriptImporter
 
 folder_meta Runtime/Analyzers
-cp "$generator_dir/LtxCodegen.Generator.dll" "$analyzers_dir/LtxCodegen.Analyzers.dll" "$markdig" "$staging/Runtime/Analyzers/"
-# Markdig is loaded by the generator; labelled too, so Unity hands it to the compiler with the generator.
-for dll in LtxCodegen.Generator.dll LtxCodegen.Analyzers.dll Markdig.dll; do
+cp "$generator_dir/LtxCodegen.Generator.dll" "$generator_dir/LtxCodegen.Schema.dll" "$analyzers_dir/LtxCodegen.Analyzers.dll" "$markdig" "$staging/Runtime/Analyzers/"
+# LtxCodegen.Schema (the model library) and Markdig are loaded by the generator; labelled too, so Unity hands it to the compiler with the generator.
+for dll in LtxCodegen.Generator.dll LtxCodegen.Schema.dll LtxCodegen.Analyzers.dll Markdig.dll; do
   plugin_meta "Runtime/Analyzers/$dll" 0
 done
 

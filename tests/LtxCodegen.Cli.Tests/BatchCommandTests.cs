@@ -225,8 +225,8 @@ namespace LtxCodegen.Cli.Tests
             File.WriteAllText(file, Line("a", "changed", "asset_1") + "\n" + Line("b", "new", "asset_1") + "\n");
             File.WriteAllText(Path.Combine(outDir, "b.mp4"), "mine");
             cli.Emulator.Requests.Clear();
-            Assert.Equal(2, await cli.RunAsync("batch", file, "--out", outDir, "--schemas", cli.Temp));
-            Assert.Contains("--schemas is not supported yet", cli.Error.ToString());
+            Assert.Equal(2, await cli.RunAsync("batch", file, "--out", outDir, "--schemas", Path.Combine(cli.Temp, "no-such-folder")));
+            Assert.Contains("Cannot read the model docs in", cli.Error.ToString());
             Assert.Equal(2, await cli.RunAsync("batch", file, "--out", outDir));
             var errors = cli.Error.ToString();
             Assert.Contains("requests.jsonl:1: 'a': The line changed since an earlier run sent it", errors);

@@ -27,7 +27,7 @@ namespace LtxCodegen.Generator.Roslyn43.Tests
         [Fact]
         public void Seed_pages_generate_the_LTX_clients_that_compile_at_CSharp9()
         {
-            var run = Run(new[] { Schema("seeds/ltx-2-19b-extend-video.md"), Schema("seeds/ltx-2-19b-video-to-video.md") }, MsBuildOptions,
+            var run = Run(new[] { Roslyn43Harness.Schema("seeds/ltx-2-19b-extend-video.md"), Roslyn43Harness.Schema("seeds/ltx-2-19b-video-to-video.md") }, MsBuildOptions,
                 "using Consumer.Models;\nnamespace Consumer\n{\n    internal static class Use\n    {\n" +
                 "        public static System.Threading.Tasks.Task<LtxCodegen.ScenarioJob> Extend(LtxCodegen.ScenarioClient client, System.Threading.CancellationToken ct) =>\n" +
                 "            client.RunLtx2_19bExtendVideoAsync(new Ltx2_19bExtendVideoRequest(\"p\"), null, ct);\n" +
@@ -43,7 +43,7 @@ namespace LtxCodegen.Generator.Roslyn43.Tests
         public void Shipped_schemas_compile_at_CSharp9_without_any_diagnostic()
         {
             var docs = System.IO.Directory.GetFiles(System.IO.Path.Combine(TestData, "schemas")).OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => Schema("schemas/" + System.IO.Path.GetFileName(f)));
+                .Select(f => Roslyn43Harness.Schema("schemas/" + System.IO.Path.GetFileName(f)));
 
             var run = Run(docs, MsBuildOptions);
 
@@ -56,7 +56,7 @@ namespace LtxCodegen.Generator.Roslyn43.Tests
         [MemberData(nameof(CorpusDocs))]
         public void Corpus_doc_generates_code_compiling_at_CSharp9_or_located_diagnostics(string relativePath)
         {
-            var doc = Schema(relativePath);
+            var doc = Roslyn43Harness.Schema(relativePath);
 
             var run = Run(new[] { doc }, MsBuildOptions);
 
@@ -74,7 +74,7 @@ namespace LtxCodegen.Generator.Roslyn43.Tests
         [Fact]
         public void Every_corpus_doc_together_compiles_at_CSharp9()
         {
-            var run = Run(Corpus().Select(Schema), MsBuildOptions);
+            var run = Run(Corpus().Select(Roslyn43Harness.Schema), MsBuildOptions);
 
             Assert.Empty(run.Exceptions);
             Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);

@@ -1,6 +1,6 @@
 using System.Linq;
-using LtxCodegen.Generator.Model;
-using LtxCodegen.Generator.Parsing;
+using LtxCodegen.Schema.Model;
+using LtxCodegen.Schema.Parsing;
 using LtxCodegen.Generator.Tests.Infrastructure;
 using Xunit;
 

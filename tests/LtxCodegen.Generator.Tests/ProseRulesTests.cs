@@ -1,5 +1,5 @@
-using LtxCodegen.Generator.Model;
-using LtxCodegen.Generator.Parsing;
+using LtxCodegen.Schema.Model;
+using LtxCodegen.Schema.Parsing;
 using Xunit;
 
 namespace LtxCodegen.Generator.Tests

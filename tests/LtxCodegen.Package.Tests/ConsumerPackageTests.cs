@@ -125,7 +125,7 @@ namespace LtxCodegen.Package.Tests
             {
                 "lib/netstandard2.0/LtxCodegen.Runtime.dll", "lib/netstandard2.0/LtxCodegen.Runtime.xml", "lib/net8.0/LtxCodegen.Runtime.dll",
                 "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Analyzers.dll",
-                "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.CodeFixes.dll", "analyzers/dotnet/roslyn4.8/cs/Markdig.dll",
+                "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.CodeFixes.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Schema.dll", "analyzers/dotnet/roslyn4.8/cs/Markdig.dll",
                 "buildTransitive/LtxCodegen.props", "buildTransitive/LtxCodegen.targets", "README.md",
             })
             {

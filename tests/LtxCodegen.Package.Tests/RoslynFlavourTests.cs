@@ -34,8 +34,8 @@ namespace LtxCodegen.Package.Tests
             Assert.Equal(
                 new[]
                 {
-                    "analyzers/dotnet/roslyn4.3/cs/LtxCodegen.Analyzers.dll", "analyzers/dotnet/roslyn4.3/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/roslyn4.3/cs/Markdig.dll",
-                    "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Analyzers.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.CodeFixes.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/roslyn4.8/cs/Markdig.dll",
+                    "analyzers/dotnet/roslyn4.3/cs/LtxCodegen.Analyzers.dll", "analyzers/dotnet/roslyn4.3/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/roslyn4.3/cs/LtxCodegen.Schema.dll", "analyzers/dotnet/roslyn4.3/cs/Markdig.dll",
+                    "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Analyzers.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.CodeFixes.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Generator.dll", "analyzers/dotnet/roslyn4.8/cs/LtxCodegen.Schema.dll", "analyzers/dotnet/roslyn4.8/cs/Markdig.dll",
                 },
                 analyzers);
             foreach (var (flavour, version) in new[] { ("roslyn4.3", new Version(4, 3, 0, 0)), ("roslyn4.8", new Version(4, 8, 0, 0)) })

@@ -20,7 +20,7 @@ namespace LtxCodegen.Package.Tests
     {
         private static readonly string Repository = Metadata("LtxCodegen.RepositoryRoot");
         private static readonly string Configuration = Metadata("LtxCodegen.Configuration");
-        private static readonly string[] Analyzers = { "Runtime/Analyzers/LtxCodegen.Generator.dll", "Runtime/Analyzers/LtxCodegen.Analyzers.dll", "Runtime/Analyzers/Markdig.dll" };
+        private static readonly string[] Analyzers = { "Runtime/Analyzers/LtxCodegen.Generator.dll", "Runtime/Analyzers/LtxCodegen.Analyzers.dll", "Runtime/Analyzers/LtxCodegen.Schema.dll", "Runtime/Analyzers/Markdig.dll" };
         private readonly string _temp = Path.Combine(Path.GetTempPath(), "ltxcodegen-upm-" + System.Guid.NewGuid().ToString("N").Substring(0, 12));
 
         public void Dispose()
@@ -45,7 +45,7 @@ namespace LtxCodegen.Package.Tests
                 new[]
                 {
                     "README.md", "Runtime", "Runtime/Analyzers", "Runtime/Analyzers/LtxCodegen.Analyzers.dll", "Runtime/Analyzers/LtxCodegen.Generator.dll",
-                    "Runtime/Analyzers/Markdig.dll", "Runtime/LtxCodegen.Runtime.dll", "Runtime/LtxCodegen.Runtime.xml", "Runtime/LtxCodegen.Unity.asmdef",
+                    "Runtime/Analyzers/LtxCodegen.Schema.dll", "Runtime/Analyzers/Markdig.dll", "Runtime/LtxCodegen.Runtime.dll", "Runtime/LtxCodegen.Runtime.xml", "Runtime/LtxCodegen.Unity.asmdef",
                     "Runtime/LtxCodegenPackage.cs", "package.json",
                 },
                 assets);

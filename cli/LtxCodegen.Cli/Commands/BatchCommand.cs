@@ -25,7 +25,7 @@ namespace LtxCodegen.Cli.Commands
             var outOption = new Option<string>("--out") { Description = "Folder for the outputs (<id>.<ext>) and the ledger (ltx-batch.db).", Required = true };
             var concurrency = new Option<int>("--concurrency") { Description = "Lines worked on at once (1.." + MaxConcurrency + ").", DefaultValueFactory = _ => 4 };
             var maxCost = new Option<double?>("--max-cost") { Description = "Refuse to start when the batch's estimated cost (creative units) is above this; never submit past it." };
-            var schemas = new Option<string?>("--schemas") { Description = "Folder of model docs to read at run time: not supported yet (exits 2 and says so); ltx knows the models compiled into it (ltx models)." };
+            var schemas = RunTimeDocs.CreateOption();
             var reconcileWait = new Option<double>("--reconcile-wait") { Description = "Seconds after a cut-off submit before a job list without it counts as proof it never arrived.", DefaultValueFactory = _ => 10 };
             var resubmitUnknown = new Option<bool>("--resubmit-unknown") { Description = "Send again the lines whose earlier submit may have reached the service but whose job cannot be found: pays again." };
             command.Arguments.Add(file);
@@ -58,13 +58,6 @@ namespace LtxCodegen.Cli.Commands
 
         private static async Task<int> RunAsync(CliHost host, BatchSettings settings, CancellationToken cancellationToken)
         {
-            if (settings.Schemas is not null)
-            {
-                host.Error.WriteLine("--schemas is not supported yet: reading model docs at run time needs the run-time model library, which ltx does not have yet. "
-                    + "ltx batch knows the models compiled into it (see 'ltx models'); add a doc to schemas/ and rebuild ltx to add one. Nothing was sent.");
-                return ExitCodes.BadInput;
-            }
-
             if (settings.Concurrency is < 1 or > MaxConcurrency)
             {
                 host.Error.WriteLine("--concurrency must be between 1 and " + MaxConcurrency + ". Nothing was sent.");

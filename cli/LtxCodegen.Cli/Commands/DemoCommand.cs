@@ -22,6 +22,7 @@ namespace LtxCodegen.Cli.Commands
                 Description = "Folder for the outputs (default: ltx-demo under the temp directory, reused by every demo).",
             };
             command.Options.Add(outOption);
+            command.Options.Add(RunTimeDocs.CreateOption());
             command.SetAction((parse, cancellationToken) =>
             {
                 // One folder for every demo (its files are replaced), so demo folders do not pile up in the temp directory.

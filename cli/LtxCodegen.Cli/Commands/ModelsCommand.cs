@@ -10,6 +10,7 @@ namespace LtxCodegen.Cli.Commands
         public static Command Create(CliHost host)
         {
             var command = new Command("models", "List the models this CLI knows (from the docs in schemas/) with their parameters.");
+            command.Options.Add(RunTimeDocs.CreateOption());
             command.SetAction(_ =>
             {
                 var console = host.CreateTableConsole();

@@ -20,6 +20,7 @@ namespace LtxCodegen.Cli.Commands
         public static Command Create(CliHost host)
         {
             var run = new Command("run", "Run a model: validate, upload local files, submit, follow the job, download the outputs.");
+            run.Options.Add(RunTimeDocs.CreateOption(recursive: true));
             foreach (var model in host.Models)
             {
                 run.Subcommands.Add(CreateModelCommand(host, model));

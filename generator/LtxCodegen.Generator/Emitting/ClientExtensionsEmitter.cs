@@ -1,3 +1,5 @@
+using LtxCodegen.Schema.Names;
+
 namespace LtxCodegen.Generator.Emitting
 {
     /// <summary>Emits <c>{Stem}ClientExtensions</c>: typed Submit/Run methods on IScenarioClient (so ScenarioClient and any fake have them).</summary>

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using LtxCodegen.Generator.Model;
+using LtxCodegen.Schema.Names;
+using LtxCodegen.Schema.Model;
 
 namespace LtxCodegen.Generator.Emitting
 {

@@ -1,4 +1,5 @@
-using LtxCodegen.Generator.Model;
+using LtxCodegen.Schema.Names;
+using LtxCodegen.Schema.Model;
 
 namespace LtxCodegen.Generator.Emitting
 {

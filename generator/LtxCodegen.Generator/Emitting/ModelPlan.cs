@@ -1,7 +1,9 @@
+using Parsing = LtxCodegen.Schema.Parsing;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using LtxCodegen.Generator.Model;
+using LtxCodegen.Schema.Names;
+using LtxCodegen.Schema.Model;
 
 namespace LtxCodegen.Generator.Emitting
 {

@@ -1,9 +1,11 @@
+using LtxCodegen.Schema.Names;
+
 namespace LtxCodegen.Generator.Emitting
 {
     /// <summary>Emits one model's file: request class, option structs, model descriptor, client extensions.</summary>
     internal static class ModelSourceEmitter
     {
-        public static string Emit(Model.ModelSpec model, GenerationOptions options)
+        public static string Emit(Schema.Model.ModelSpec model, GenerationOptions options)
         {
             var plan = new ModelPlan(model);
             var w = SourceHeader.Start(options);
@@ -23,10 +25,10 @@ namespace LtxCodegen.Generator.Emitting
         }
 
         /// <summary>The file name merging chose (unique in the compilation), else the natural one.</summary>
-        public static string HintName(Model.ModelSpec model) => model.HintName.Length > 0 ? model.HintName : NaturalHintName(model) + ".g.cs";
+        public static string HintName(Schema.Model.ModelSpec model) => model.HintName.Length > 0 ? model.HintName : NaturalHintName(model) + ".g.cs";
 
         /// <summary>The stem, kept to ASCII letters, digits and '_' (plus a stable hash when that changed it), without extension.</summary>
-        public static string NaturalHintName(Model.ModelSpec model)
+        public static string NaturalHintName(Schema.Model.ModelSpec model)
         {
             var stem = Naming.Stem(model.Id);
             var sb = new System.Text.StringBuilder(stem.Length);

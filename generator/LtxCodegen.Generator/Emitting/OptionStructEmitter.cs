@@ -1,3 +1,4 @@
+using LtxCodegen.Schema.Names;
 using System.Collections.Generic;
 using System.Linq;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using LtxCodegen.Generator.Model;
+using LtxCodegen.Schema.Model;
 
 namespace LtxCodegen.Generator.Emitting
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using LtxCodegen.Generator.Model;
+using LtxCodegen.Schema.Names;
+using LtxCodegen.Schema.Model;
 
 namespace LtxCodegen.Generator.Emitting
 {

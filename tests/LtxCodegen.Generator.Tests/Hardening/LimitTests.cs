@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text;
-using LtxCodegen.Generator.Parsing;
+using LtxCodegen.Schema.Parsing;
 using LtxCodegen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -20,7 +20,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         public void A_table_of_more_rows_than_the_cap_is_cut_at_the_row_that_exceeds_it()
         {
             var rows = Enumerable.Range(0, 1100).Select(i => "| `p" + i + "` | boolean | - | - | P |").ToArray();
-            var run = GeneratorHarness.Run(new[] { Schema("big.md", Page("model_big", rows)) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("big.md", Page("model_big", rows)) });
             Compiles(run);
             var d = Assert.Single(Located(run, "LTXG0019"), x => x.GetMessage().Contains("rows"));
             Assert.Equal(6 + 1001, Line(d));
@@ -36,7 +36,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var a = ModelJson("model_m", Enumerable.Range(0, 300).Select(i => "{\"name\": \"a" + i + "\", \"type\": \"boolean\"}").ToArray());
             var b = ModelJson("model_m", Enumerable.Range(0, 300).Select(i => "{\"name\": \"b" + i + "\", \"type\": \"boolean\"}").ToArray());
-            var run = GeneratorHarness.Run(new[] { Schema("a.json", a), Schema("b.json", b) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("a.json", a), HardeningDocs.Schema("b.json", b) });
             Compiles(run);
             var d = Assert.Single(Located(run, "LTXG0019"));
             Assert.Equal("/p/schemas/b.json", d.Location.GetLineSpan().Path);
@@ -48,7 +48,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var values = string.Join(",", Enumerable.Range(0, 100_000).Select(i => "\"v" + i + "\""));
             var json = ModelJson("model_o", "{\"name\": \"mode\", \"type\": \"string\", \"allowedValues\": [" + values + "]}");
-            var run = GeneratorHarness.Run(new[] { Schema("o.json", json) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("o.json", json) });
             Compiles(run);
             Assert.Contains("500 values", Assert.Single(Located(run, "LTXG0019")).GetMessage());
             var mode = run.Output.GetTypeByMetadataName("Consumer.Models.ORequest")!.GetMembers("Mode").OfType<IPropertySymbol>().Single();
@@ -59,7 +59,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         public void Duplicate_allowed_values_are_kept_once_in_order()
         {
             var json = ModelJson("model_o", "{\"name\": \"mode\", \"type\": \"string\", \"allowedValues\": [\"b\", \"a\", \"b\", \"c\", \"a\"]}");
-            var run = GeneratorHarness.Run(new[] { Schema("o.json", json) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("o.json", json) });
             Compiles(run);
             Assert.Contains("KnownValues", run.Source("O.g.cs"));
             Assert.Contains("new string[] { \"b\", \"a\", \"c\" }", run.Source("O.g.cs"));
@@ -71,7 +71,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
             var longName = new string('n', 300);
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("d.md", Page("model_d",
+                HardeningDocs.Schema("d.md", Page("model_d",
                     "| `prompt` | string | yes | - | " + new string('x', 10_000) + " |",
                     "| `" + longName + "` | string | - | - | P |")),
             });
@@ -89,7 +89,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
             var sections = string.Concat(Enumerable.Range(0, 205).Select(i =>
                 "## M" + i + "\n\n**Model ID:** `model_m" + i + "`\n\n| Parameter | Type | Required | Default | Min | Max | Allowed Values | Description |\n|---|---|---|---|---|---|---|---|\n| `a` | boolean | No | - | - | - | - | A |\n\n"));
             var page = "---\ntitle: Many\n---\n\n# Many\n\n" + sections;
-            var run = GeneratorHarness.Run(new[] { Schema("many.md", page) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("many.md", page) });
             Compiles(run);
             var d = Assert.Single(Located(run, "LTXG0019"));
             Assert.Contains("200 models", d.GetMessage());
@@ -101,7 +101,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         public void A_doc_larger_than_the_cap_is_not_read()
         {
             var page = Page("model_huge", "| `a` | string | - | - | A |") + new string(' ', 4 * 1024 * 1024);
-            var run = GeneratorHarness.Run(new[] { Schema("huge.md", page) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("huge.md", page) });
             Compiles(run);
             Assert.Contains("4194304 characters", Assert.Single(Located(run, "LTXG0019")).GetMessage());
             Assert.Null(run.Output.GetTypeByMetadataName("Consumer.Models.HugeRequest"));
@@ -111,7 +111,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         public void Markdown_nested_beyond_the_readers_depth_is_a_limit_not_an_internal_error()
         {
             var page = Page("model_deep", "| `a` | string | - | - | A |") + "\n" + Repeat("**x ", 20_000) + "\n";
-            var run = GeneratorHarness.Run(new[] { Schema("deep.md", page) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("deep.md", page) });
             Compiles(run);
             var d = Assert.Single(Located(run, "LTXG0019"));
             Assert.Contains("nesting", d.GetMessage());

@@ -14,8 +14,8 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("a.md", Page("model_scenario-models", "| `prompt` | string | yes | - | P |")),
-                Schema("b.md", Page("model_other", "| `prompt` | string | yes | - | P |")),
+                HardeningDocs.Schema("a.md", Page("model_scenario-models", "| `prompt` | string | yes | - | P |")),
+                HardeningDocs.Schema("b.md", Page("model_other", "| `prompt` | string | yes | - | P |")),
             });
 
             Compiles(run);
@@ -31,7 +31,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("foo.md", Page("model_foo", "| `fooModel` | string | yes | - | P |", "| `fooRequest` | string | - | - | Q |", "| `fooClientExtensions` | number | - | - | R |")),
+                HardeningDocs.Schema("foo.md", Page("model_foo", "| `fooModel` | string | yes | - | P |", "| `fooRequest` | string | - | - | Q |", "| `fooClientExtensions` | number | - | - | R |")),
             });
 
             Compiles(run);
@@ -46,8 +46,8 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("foo.md", Page("model_foo", "| `prompt` | string | yes | - | P |", "| `bar_request` | string | - | `a` | Possible values are a, b, c. |")),
-                Schema("foo-bar.md", Page("model_foo-bar", "| `prompt` | string | yes | - | P |")),
+                HardeningDocs.Schema("foo.md", Page("model_foo", "| `prompt` | string | yes | - | P |", "| `bar_request` | string | - | `a` | Possible values are a, b, c. |")),
+                HardeningDocs.Schema("foo-bar.md", Page("model_foo-bar", "| `prompt` | string | yes | - | P |")),
             });
 
             Compiles(run);
@@ -66,8 +66,8 @@ namespace LtxCodegen.Generator.Tests.Hardening
             // model_a + "b_mode" and model_a-b + "mode" both map to ABMode; the first model (by id) keeps it.
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("a.md", Page("model_a", "| `b_mode` | string | yes | - | Possible values are x, y. |")),
-                Schema("ab.md", Page("model_a-b", "| `mode` | string | yes | - | Possible values are x, y. |")),
+                HardeningDocs.Schema("a.md", Page("model_a", "| `b_mode` | string | yes | - | Possible values are x, y. |")),
+                HardeningDocs.Schema("ab.md", Page("model_a-b", "| `mode` | string | yes | - | Possible values are x, y. |")),
             });
 
             Compiles(run);

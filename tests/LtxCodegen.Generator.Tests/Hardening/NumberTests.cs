@@ -17,7 +17,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("n.md", Page("model_n", "| `prompt` | string | yes | - | P |", "| `seed` | integer | - | `18446744073709551615` | Seed |")),
+                HardeningDocs.Schema("n.md", Page("model_n", "| `prompt` | string | yes | - | P |", "| `seed` | integer | - | `18446744073709551615` | Seed |")),
             });
 
             Compiles(run);
@@ -36,7 +36,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("n.md", Page("model_n", "| `prompt` | string | yes | - | P |", "| `seed` | integer | - | `" + text + "` | Seed |")),
+                HardeningDocs.Schema("n.md", Page("model_n", "| `prompt` | string | yes | - | P |", "| `seed` | integer | - | `" + text + "` | Seed |")),
             });
 
             Compiles(run);
@@ -50,8 +50,8 @@ namespace LtxCodegen.Generator.Tests.Hardening
             var json = ModelJson("model_n", "{\"name\": \"prompt\", \"type\": \"string\"}", "{\"name\": \"steps\", \"type\": \"number\", \"default\": 0.5}");
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("a.json", json),
-                Schema("b.md", Page("model_n", "| `prompt` | string | yes | - | P |", "| `steps` | integer | - | - | Steps |")),
+                HardeningDocs.Schema("a.json", json),
+                HardeningDocs.Schema("b.md", Page("model_n", "| `prompt` | string | yes | - | P |", "| `steps` | integer | - | - | Steps |")),
             });
 
             Compiles(run);
@@ -66,7 +66,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
                 "{\"name\": \"a\", \"type\": \"integer\", \"min\": -1e300, \"max\": 1e300, \"step\": 1e20, \"default\": 9007199254740992}",
                 "{\"name\": \"b\", \"type\": \"number\", \"min\": 5e-324, \"max\": 1.7976931348623157e308, \"default\": -0}",
                 "{\"name\": \"c\", \"type\": \"integer\", \"allowedValues\": [1e18, -1e18, 3]}");
-            var run = GeneratorHarness.Run(new[] { Schema("n.json", json) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("n.json", json) });
             Compiles(run);
             Assert.Equal(9007199254740992L, Constant(run, "NRequest", "DefaultA"));
         }

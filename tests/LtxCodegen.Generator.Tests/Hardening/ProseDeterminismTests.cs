@@ -1,6 +1,6 @@
 using System.Linq;
-using LtxCodegen.Generator.Model;
-using LtxCodegen.Generator.Parsing;
+using LtxCodegen.Schema.Model;
+using LtxCodegen.Schema.Parsing;
 using LtxCodegen.Generator.Tests.Infrastructure;
 using Xunit;
 using static LtxCodegen.Generator.Tests.Hardening.HardeningDocs;
@@ -39,7 +39,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
             var rows = Enumerable.Range(0, 5).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, row, i)).ToArray();
             for (var attempt = 0; attempt < 3; attempt++)
             {
-                var run = GeneratorHarness.Run(new[] { Schema("h.md", Page("model_h", rows)) });
+                var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("h.md", Page("model_h", rows)) });
                 Compiles(run);
                 Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "LTXG0021");
                 Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(run.Source("H.g.cs"), "ScenarioMaxLength\\(500\\)").Count);
@@ -50,7 +50,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         public void A_description_longer_than_the_cap_is_read_up_to_the_cap_and_reported()
         {
             var description = "Max 500 characters. " + new string('x', 100_000);
-            var run = GeneratorHarness.Run(new[] { Schema("h.md", Page("model_h", "| `prompt` | string | - | - | " + description + " |")) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("h.md", Page("model_h", "| `prompt` | string | - | - | " + description + " |")) });
             Compiles(run);
             Assert.Single(Located(run, "LTXG0019"));
             Assert.Contains("ScenarioMaxLength(500)", run.Source("H.g.cs"));

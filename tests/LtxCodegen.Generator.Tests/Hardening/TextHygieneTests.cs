@@ -18,7 +18,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         public void A_doc_with_lone_cr_line_ends_keeps_its_table_and_its_line_numbers()
         {
             var page = Page("model_cr", "| `prompt` | string | yes | - | P |", "| `seed` | integer | - | `x` | S |").Replace("\n", "\r");
-            var run = GeneratorHarness.Run(new[] { Schema("cr.md", page) });
+            var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("cr.md", page) });
             Compiles(run);
             Assert.NotNull(run.Output.GetTypeByMetadataName("Consumer.Models.CrRequest"));
             Assert.Equal(8, Line(Assert.Single(Located(run, "LTXG0010"))));
@@ -29,8 +29,8 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var lf = Page("model_le", "| `prompt` | string | yes | - | P |", "| `steps` | integer | - | `4` | Steps (1-10) |");
             var mixed = string.Concat(lf.Split('\n').Select((l, i) => l + (i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "\n")));
-            var a = GeneratorHarness.Run(new[] { Schema("le.md", lf) });
-            var b = GeneratorHarness.Run(new[] { Schema("le.md", mixed) });
+            var a = GeneratorHarness.Run(new[] { HardeningDocs.Schema("le.md", lf) });
+            var b = GeneratorHarness.Run(new[] { HardeningDocs.Schema("le.md", mixed) });
             Compiles(b);
             Assert.Equal(a.Source("Le.g.cs"), b.Source("Le.g.cs"));
         }
@@ -40,7 +40,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("c.md", Page("model_c", "| `prompt` | string | yes | - | P |", "| `pr\u043Empt` | string | - | - | Q |")),
+                HardeningDocs.Schema("c.md", Page("model_c", "| `prompt` | string | yes | - | P |", "| `pr\u043Empt` | string | - | - | Q |")),
             });
 
             Compiles(run);
@@ -71,7 +71,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("c.md", Page("model_c", "| `prompt` | string | yes | - | P |", "| `\u0440\u0430\u0437\u043C\u0435\u0440` | integer | - | - | Q |", "| `size_\u65E5\u672C` | integer | - | - | R |")),
+                HardeningDocs.Schema("c.md", Page("model_c", "| `prompt` | string | yes | - | P |", "| `\u0440\u0430\u0437\u043C\u0435\u0440` | integer | - | - | Q |", "| `size_\u65E5\u672C` | integer | - | - | R |")),
             });
 
             Compiles(run);
@@ -84,7 +84,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
             var evil = string.Concat(BidiControls.Select(c => "a" + c));
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("b.md", "# Evil" + evil + " — API Reference\n\n**Model ID:** `model_b`\n\n" + TableHeader +
+                HardeningDocs.Schema("b.md", "# Evil" + evil + " — API Reference\n\n**Model ID:** `model_b`\n\n" + TableHeader +
                     "| `prompt` | string | yes | `d" + evil + "` | Desc " + evil + " |\n" +
                     "| `mode" + evil + "` | string | - | - | Possible values are x" + evil + ", y. |\n" +
                     "| `n` | integer | - | `" + evil + "` | N |\n"),

@@ -1,9 +1,0 @@
-namespace LtxCodegen.Generator.Model
-{
-    /// <summary>Where a rule came from: a dedicated field/column, or the description's prose.</summary>
-    internal enum RuleOrigin
-    {
-        Structured = 0,
-        Prose = 1,
-    }
-}

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LtxCodegen.Schema.Diagnostics;
+using LtxCodegen.Schema.Model;
+
+namespace LtxCodegen.Schema.Parsing
+{
+    /// <summary>Finishes a parameter read from any format: adds prose rules where no field states one, checks ranges.</summary>
+    internal static class DocRules
+    {
+        public static ParameterSpec Complete(ParameterSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            spec = spec with { Description = DocParser.Cut(spec.Description, DocLimits.MaxDescriptionLength, "The description of '" + spec.WireName + "'", spec.Location, diagnostics) };
+
+            if (spec.Minimum is double min && spec.Maximum is double max && min > max)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    SchemaDiagnostics.InvalidRange, spec.Location, spec.WireName, Literals.FormatNumber(min), Literals.FormatNumber(max)));
+                spec = spec with { Minimum = null, Maximum = null };
+            }
+
+            if (ParameterTypes.IsNumeric(spec.Kind) && !spec.Options.IsEmpty)
+            {
+                var numbers = new List<string>();
+                foreach (var option in spec.Options)
+                {
+                    if (!Literals.TryParseNumber(option, out var n))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            SchemaDiagnostics.InvalidField, spec.Location,
+                            "Allowed value '" + option + "' of the numeric parameter '" + spec.WireName + "' is not a number; the list is ignored"));
+                        numbers = null;
+                        break;
+                    }
+
+                    numbers.Add(Literals.FormatNumber(n));
+                }
+
+                spec = numbers is null
+                    ? spec with { Options = EquatableArray<string>.Empty, OptionsAreClosed = false }
+                    : spec with { Options = numbers.ToEquatableArray() };
+            }
+
+            var prose = ProseRules.Read(spec.Description, spec.Kind, spec.DefaultJson);
+            if (prose.TimedOut)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(SchemaDiagnostics.ProseTimeout, spec.Location, spec.WireName));
+            }
+
+            if (spec.Minimum is null && spec.Maximum is null && (prose.Minimum is not null || prose.Maximum is not null))
+            {
+                spec = spec with
+                {
+                    Minimum = prose.Minimum,
+                    MinimumOrigin = RuleOrigin.Prose,
+                    Maximum = prose.Maximum,
+                    MaximumOrigin = RuleOrigin.Prose,
+                };
+            }
+
+            if (spec.MaxLength is null && prose.MaxLength is not null)
+            {
+                spec = spec with { MaxLength = prose.MaxLength, MaxLengthOrigin = RuleOrigin.Prose };
+            }
+
+            if (spec.PairedWith is null && prose.PairedWith is not null && prose.PairedWith != spec.WireName)
+            {
+                spec = spec with { PairedWith = prose.PairedWith, PairOrigin = RuleOrigin.Prose };
+            }
+
+            if (spec.MultipleOf is null && prose.MultipleOf is not null)
+            {
+                spec = spec with { MultipleOf = prose.MultipleOf, MultipleOfIsError = prose.MultipleOfIsError, MultipleOfOrigin = RuleOrigin.Prose };
+            }
+
+            if (spec.Options.IsEmpty && prose.Options is not null)
+            {
+                spec = spec with { Options = prose.Options.ToEquatableArray(), OptionsAreClosed = false, OptionsOrigin = RuleOrigin.Prose };
+            }
+
+            return CapOptions(spec, diagnostics);
+        }
+
+        // At most MaxOptions values, none longer than MaxNameLength (each becomes a member name and literals).
+        private static ParameterSpec CapOptions(ParameterSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            if (spec.Options.Count <= DocLimits.MaxOptions && spec.Options.All(o => o.Length <= DocLimits.MaxNameLength))
+            {
+                return spec;
+            }
+
+            var kept = new List<string>();
+            var longReported = false;
+            foreach (var option in spec.Options)
+            {
+                if (option.Length > DocLimits.MaxNameLength)
+                {
+                    if (!longReported)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(
+                            SchemaDiagnostics.LimitExceeded, spec.Location, "An allowed value of '" + spec.WireName + "'",
+                            DocLimits.MaxNameLength.ToString(CultureInfo.InvariantCulture), "characters", "such values are left out of the list"));
+                        longReported = true;
+                    }
+
+                    continue;
+                }
+
+                if (kept.Count == DocLimits.MaxOptions)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        SchemaDiagnostics.LimitExceeded, spec.Location, "The allowed values of '" + spec.WireName + "'",
+                        DocLimits.MaxOptions.ToString(CultureInfo.InvariantCulture), "values", "the list is not generated (a cut list would reject valid values)"));
+                    return spec with { Options = EquatableArray<string>.Empty, OptionsAreClosed = false };
+                }
+
+                kept.Add(option);
+            }
+
+            return spec with { Options = kept.ToEquatableArray(), OptionsAreClosed = spec.OptionsAreClosed && !longReported };
+        }
+    }
+}
