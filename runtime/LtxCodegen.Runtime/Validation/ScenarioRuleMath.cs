@@ -32,7 +32,9 @@ namespace LtxCodegen
 
         /// <summary>
         /// The multiple of <paramref name="step"/> nearest to <paramref name="value"/> (midpoints away from zero), moved
-        /// one step back inside [minimum, maximum] when rounding pushed it out and the neighbour is inside.
+        /// one step back inside [minimum, maximum] when rounding pushed an in-range value out and the neighbour is
+        /// inside. A value already out of range is only rounded (the range check reports it), so rounding twice gives
+        /// the same number: the engine can normalize a body that was normalized already.
         /// </summary>
         public static double RoundToMultiple(double value, double step, double minimum, double maximum)
         {
@@ -42,6 +44,11 @@ namespace LtxCodegen
             }
 
             var rounded = Math.Round(value / step, MidpointRounding.AwayFromZero) * step;
+            if (IsOutOfRange(value, minimum, maximum))
+            {
+                return rounded;
+            }
+
             if (!double.IsNaN(maximum) && rounded > maximum && rounded - step >= (double.IsNaN(minimum) ? double.NegativeInfinity : minimum))
             {
                 rounded -= step;
