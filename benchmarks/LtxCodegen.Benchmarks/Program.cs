@@ -12,6 +12,7 @@ namespace LtxCodegen.Benchmarks
         // Step report:     dotnet LtxCodegen.Benchmarks.dll incremental-steps
         // Fresh process:   dotnet LtxCodegen.Benchmarks.dll first-run [docs]
         // Hostile docs:    dotnet LtxCodegen.Benchmarks.dll generator-scaling [scale] [filter]
+        // Output size:     dotnet LtxCodegen.Benchmarks.dll generated-size <docs folder>...
         public static async Task<int> Main(string[] args)
         {
             if (args.Length > 0 && args[0] == "client-cpu")
@@ -27,6 +28,11 @@ namespace LtxCodegen.Benchmarks
             if (args.Length > 0 && args[0] == "generator-scaling")
             {
                 return GeneratorScalingReport.Run(args);
+            }
+
+            if (args.Length > 0 && args[0] == "generated-size")
+            {
+                return GeneratedSizeReport.Run(args);
             }
 
             if (args.Length > 0 && args[0] == "incremental-steps")

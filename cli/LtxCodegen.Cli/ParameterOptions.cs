@@ -67,8 +67,9 @@ namespace LtxCodegen.Cli
 
                 JsonNode? node = option switch
                 {
-                    Option<double?> d => JsonValue.Create(parse.GetValue(d)),
-                    Option<long?> l => JsonValue.Create(parse.GetValue(l)),
+                    // Numbers are normalized as the typed client's WriteJson does (ScenarioRules.Normalize): same body bytes.
+                    Option<double?> d => JsonValue.Create(Normalize(parameter, parse.GetValue(d))),
+                    Option<long?> l => JsonValue.Create(Normalize(parameter, parse.GetValue(l))),
                     Option<bool?> b => JsonValue.Create(parse.GetValue(b) ?? true),
                     Option<double[]> da => new JsonArray((parse.GetValue(da) ?? Array.Empty<double>()).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
                     Option<string[]> sa => new JsonArray((parse.GetValue(sa) ?? Array.Empty<string>())
@@ -81,6 +82,12 @@ namespace LtxCodegen.Cli
 
             return body;
         }
+
+        private static double? Normalize(ScenarioParameterDescriptor parameter, double? value) =>
+            value is double v ? ScenarioRules.Normalize(parameter, v) : null;
+
+        private static long? Normalize(ScenarioParameterDescriptor parameter, long? value) =>
+            value is long v ? (long)ScenarioRules.Normalize(parameter, v) : null;
 
         private static JsonNode? StringNode(ScenarioParameterDescriptor parameter, string value, Func<ScenarioParameterDescriptor, string, string>? mapAsset)
         {

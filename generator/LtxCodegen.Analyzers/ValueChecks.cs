@@ -30,7 +30,9 @@ namespace LtxCodegen.Analyzers
         private static void CheckNumber(OperationAnalysisContext context, ParameterRules rules, double value, ITypeSymbol target, Location location)
         {
             var shown = ValueFormatter.Number(value);
-            var outOfRange = (!double.IsNaN(rules.Minimum) && value < rules.Minimum) || (!double.IsNaN(rules.Maximum) && value > rules.Maximum);
+            // The verdicts come from the runtime's own rule arithmetic (ScenarioRuleMath, linked in): same range test,
+            // multiples counted from 0, same rounding (kept inside the range) as ScenarioRules.Normalize.
+            var outOfRange = ScenarioRuleMath.IsOutOfRange(value, rules.Minimum, rules.Maximum);
             if (outOfRange)
             {
                 var bound = !double.IsNaN(rules.Minimum) && value < rules.Minimum ? rules.Minimum : rules.Maximum;
@@ -47,8 +49,8 @@ namespace LtxCodegen.Analyzers
             // Out of range comes first: its fix (the bound) is what the value becomes, rounding it would be noise.
             if (!outOfRange && !double.IsNaN(rules.MultipleOf))
             {
-                var rounded = Math.Round(value / rules.MultipleOf, MidpointRounding.AwayFromZero) * rules.MultipleOf;
-                if (Math.Abs(rounded - value) > 1e-9 * Math.Max(1, Math.Abs(value)))
+                var rounded = ScenarioRuleMath.RoundToMultiple(value, rules.MultipleOf, rules.Minimum, rules.Maximum);
+                if (rules.MultipleOfIsError ? !ScenarioRuleMath.IsMultiple(value, rules.MultipleOf) : rounded != value)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         rules.MultipleOfIsError ? Descriptors.NotAMultiple : Descriptors.RoundedToMultiple,

@@ -131,7 +131,7 @@ namespace LtxCodegen.Emulator.Tests
             var message = (string)body["message"]!;
             foreach (var p in parameters)
             {
-                Assert.Contains("'" + p + "'", message);
+                Assert.Contains(p, message);
             }
 
             Assert.Equal(0, Emulator.JobCount);

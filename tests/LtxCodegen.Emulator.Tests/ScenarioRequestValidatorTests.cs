@@ -82,7 +82,7 @@ namespace LtxCodegen.Emulator.Tests
             var error = Assert.Single(Validate("{\"prompt\":\"p\",\"video\":\"a\",\"cameraMotion\":\"orbit\"}"));
             Assert.Equal(ValidationRule.Options, error.Rule);
             Assert.Contains("dolly_in", error.Message);
-            Assert.Contains("\"orbit\"", error.Message);
+            Assert.Contains("(got 'orbit')", error.Message);
         }
 
         [Fact]
@@ -91,7 +91,7 @@ namespace LtxCodegen.Emulator.Tests
             var error = Assert.Single(Validate("{\"prompt\":\"p\",\"video\":\"a\",\"width\":640}"));
             Assert.Equal("width", error.Parameter);
             Assert.Equal(ValidationRule.Pair, error.Rule);
-            Assert.Contains("'height'", error.Message);
+            Assert.Equal("width must be used with height.", error.Message);
         }
 
         [Fact]

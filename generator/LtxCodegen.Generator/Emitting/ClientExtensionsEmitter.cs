@@ -30,14 +30,8 @@ namespace LtxCodegen.Generator.Emitting
 
         private static void EmitGuards(CodeWriter w)
         {
-            w.Open("if (client == null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(client));");
-            w.Close();
-            w.Line();
-            w.Open("if (request == null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(request));");
-            w.Close();
-            w.Line();
+            w.Line("if (client == null) throw new global::System.ArgumentNullException(nameof(client));");
+            w.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
         }
     }
 }

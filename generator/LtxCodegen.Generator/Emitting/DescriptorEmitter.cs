@@ -123,14 +123,8 @@ namespace LtxCodegen.Generator.Emitting
                 args.Add("hasProseRules: true");
             }
 
-            w.Line("new " + Ns + "ScenarioParameterDescriptor(");
-            w.Indent();
-            for (var i = 0; i < args.Count; i++)
-            {
-                w.Line(args[i] + (i == args.Count - 1 ? ")," : ","));
-            }
-
-            w.Outdent();
+            // One line per parameter: the descriptor is data, and a long file is what makes big builds slow.
+            w.Line("new " + Ns + "ScenarioParameterDescriptor(" + string.Join(", ", args) + "),");
         }
 
         internal static string TypeName(ParameterKind kind)

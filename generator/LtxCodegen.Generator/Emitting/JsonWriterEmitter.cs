@@ -4,24 +4,22 @@ using LtxCodegen.Schema.Model;
 namespace LtxCodegen.Generator.Emitting
 {
     /// <summary>
-    /// Emits <c>WriteJson(Utf8JsonWriter)</c>: exact wire names, unset values omitted, multiples rounded. The wire names
-    /// are encoded once (<c>JsonEncodedText</c> fields in a nested <c>JsonNames</c> class), not on every call.
+    /// Emits <c>WriteJson(Utf8JsonWriter)</c>: exact wire names, unset values omitted, numbers normalized by the runtime (<c>ScenarioRules.Normalize</c>). The wire names
+    /// are encoded once (a static <c>JsonEncodedText</c> array, by descriptor position, built by the runtime from the
+    /// descriptor), not on every call.
     /// </summary>
     internal static class JsonWriterEmitter
     {
-        /// <summary>The nested class holding the pre-encoded wire names (a reserved request member name).</summary>
+        /// <summary>The static field holding the pre-encoded wire names (a reserved request member name).</summary>
         public const string NamesClass = "JsonNames";
 
         private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
 
-        public static void Emit(CodeWriter w, ModelPlan plan)
+        public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
             w.Doc("Writes the request body as a JSON object under the exact wire names, omitting unset values.");
             w.Open("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
-            w.Open("if (writer == null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(writer));");
-            w.Close();
-            w.Line();
+            w.Line("if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));");
             w.Line("writer.WriteStartObject();");
             foreach (var p in plan.Parameters)
             {
@@ -30,36 +28,68 @@ namespace LtxCodegen.Generator.Emitting
 
             w.Line("writer.WriteEndObject();");
             w.Close();
-            w.Line();
-            w.Line("private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;");
-            EmitNames(w, plan);
+            EmitNames(w, plan, options);
         }
 
-        private static void EmitNames(CodeWriter w, ModelPlan plan)
+        private static void EmitNames(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
             if (plan.Parameters.Count == 0)
             {
                 return;
             }
 
-            w.Line();
-            w.Open("private static class " + NamesClass);
-            foreach (var p in plan.Parameters)
-            {
-                w.Line("public static readonly " + EncodedText + " " + FieldName(p) + " = " + EncodedText + ".Encode(" + Escaping.Literal(p.Spec.WireName) + ");");
-            }
-
-            w.Close();
+            w.Line("private static readonly " + EncodedText + "[] " + NamesClass + " = global::LtxCodegen.ScenarioRules.EncodeWireNames(" + options.Global(plan.ModelClassName) + ".Descriptor);");
         }
-
-        // The property names are unique and never a member of object (ModelPlan reserves those).
-        private static string FieldName(ParameterPlan p) => p.Property;
 
         private static void EmitParameter(CodeWriter w, ParameterPlan p)
         {
-            var wire = NamesClass + "." + FieldName(p);
-            var v = p.Local;
-            if (p.IsNonNullableValue || (!p.IsValueType && p.IsRequired))
+            var wire = NamesClass + "[" + p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            var always = p.IsNonNullableValue || (!p.IsValueType && p.IsRequired);
+            var v = always && IsScalar(p.Kind) ? p.Property : p.Local;
+            // Normalization on send lives in the runtime (ScenarioRules.Normalize), the one place the CLI uses too.
+            var round = p.Spec.MultipleOf is not null && !p.Spec.MultipleOfIsError
+                ? "global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[" + p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "], "
+                : null;
+            string? write = null;
+            switch (p.Kind)
+            {
+                case ParameterKind.Number:
+                    write = "writer.WriteNumber(" + wire + ", " + (round is null ? v : round + v + ")") + ");";
+                    break;
+                case ParameterKind.Integer:
+                    var cast = p.IsLong ? "(long)" : "(int)";
+                    write = "writer.WriteNumber(" + wire + ", " + (round is null ? v : cast + round + v + ")") + ");";
+                    break;
+                case ParameterKind.Boolean:
+                    write = "writer.WriteBoolean(" + wire + ", " + v + ");";
+                    break;
+                case ParameterKind.String:
+                    write = p.OptionStructName is null
+                        ? "writer.WriteString(" + wire + ", " + v + ");"
+                        : "writer.WriteString(" + wire + ", " + v + ".Value);";
+                    break;
+                case ParameterKind.Asset:
+                case ParameterKind.Model:
+                    write = "writer.WriteString(" + wire + ", " + v + ");";
+                    break;
+            }
+
+            if (write is not null)
+            {
+                // Scalars: one line each (a set value is written, an unset one omitted).
+                if (always)
+                {
+                    w.Line(write);
+                }
+                else
+                {
+                    w.Line("if (" + p.Property + " is " + p.ClrType + " " + v + ") " + write);
+                }
+
+                return;
+            }
+
+            if (always)
             {
                 w.Open("");
                 w.Line("var " + v + " = " + p.Property + ";");
@@ -69,28 +99,8 @@ namespace LtxCodegen.Generator.Emitting
                 w.Open("if (" + p.Property + " is " + p.ClrType + " " + v + ")");
             }
 
-            var round = p.Spec.MultipleOf is double step && !p.Spec.MultipleOfIsError ? Escaping.Double(step) : null;
             switch (p.Kind)
             {
-                case ParameterKind.Number:
-                    w.Line("writer.WriteNumber(" + wire + ", " + (round is null ? v : "RoundToMultiple(" + v + ", " + round + ")") + ");");
-                    break;
-                case ParameterKind.Integer:
-                    var cast = p.IsLong ? "(long)" : "(int)";
-                    w.Line("writer.WriteNumber(" + wire + ", " + (round is null ? v : cast + "RoundToMultiple(" + v + ", " + round + ")") + ");");
-                    break;
-                case ParameterKind.Boolean:
-                    w.Line("writer.WriteBoolean(" + wire + ", " + v + ");");
-                    break;
-                case ParameterKind.String:
-                    w.Line(p.OptionStructName is null
-                        ? "writer.WriteString(" + wire + ", " + v + ");"
-                        : "writer.WriteString(" + wire + ", " + v + ".Value);");
-                    break;
-                case ParameterKind.Asset:
-                case ParameterKind.Model:
-                    w.Line("writer.WriteString(" + wire + ", " + v + ");");
-                    break;
                 case ParameterKind.AssetArray:
                 case ParameterKind.ModelArray:
                 case ParameterKind.StringArray:
@@ -112,6 +122,10 @@ namespace LtxCodegen.Generator.Emitting
 
             w.Close();
         }
+
+        private static bool IsScalar(ParameterKind kind) =>
+            kind == ParameterKind.Number || kind == ParameterKind.Integer || kind == ParameterKind.Boolean
+            || kind == ParameterKind.String || kind == ParameterKind.Asset || kind == ParameterKind.Model;
 
         private static void WriteArray(CodeWriter w, string wire, string v, string writeItem)
         {

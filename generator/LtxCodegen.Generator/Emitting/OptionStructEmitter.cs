@@ -38,46 +38,28 @@ namespace LtxCodegen.Generator.Emitting
             }
 
             w.Line("private static readonly string[] Known = new string[] { " + string.Join(", ", s.Options.Select(Escaping.Literal)) + " };");
-            w.Line();
             foreach (var (member, value) in members)
             {
                 w.Doc("<c>" + Escaping.Xml(value) + "</c>");
                 w.Line("public static " + name + " " + member + " { get; } = new " + name + "(" + Escaping.Literal(value) + ");");
-                w.Line();
             }
 
             w.Doc("Wraps a value (known or not).");
-            w.Open("public " + name + "(string value)");
-            w.Line("Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-            w.Close();
-            w.Line();
+            w.Line("public " + name + "(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.Doc("The value as sent on the wire.");
             w.Line("public string Value { get; }");
-            w.Line();
             w.Doc("The values the docs list.");
             w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);");
-            w.Line();
             w.Doc("True when the value is one the docs list.");
             w.Line("public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;");
-            w.Line();
             w.Doc("Converts a wire value.");
             w.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
-            w.Line();
-            w.Doc("Compares two values (ordinal).");
+            // Equality members: documented by IEquatable and object.
             w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-            w.Line();
-            w.Doc("Compares with another object.");
             w.Line("public override bool Equals(object" + q + " obj) => obj is " + name + " other && Equals(other);");
-            w.Line();
-            w.Doc("A hash of the value.");
             w.Line("public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);");
-            w.Line();
-            w.Doc("Compares two values (ordinal).");
             w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-            w.Line();
-            w.Doc("Compares two values (ordinal).");
             w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
-            w.Line();
             w.Doc("The value as sent on the wire.");
             w.Line("public override string ToString() => Value ?? string.Empty;");
             w.Close();

@@ -32,14 +32,18 @@ namespace LtxCodegen.Generator.Emitting
                 EmitProperty(w, p, options);
             }
 
+            if (plan.Parameters.Count > 0)
+            {
+                w.Line();
+            }
+
             w.Doc("The Scenario model id, <c>" + Escaping.Xml(model.Id) + "</c>.");
             w.Line("public string ModelId => " + options.Global(plan.ModelClassName) + ".Id;");
-            w.Line();
             w.Doc("The model's descriptor: parameters, types, defaults and rules.");
             w.Line("public global::LtxCodegen.ScenarioModelDescriptor Descriptor => " + options.Global(plan.ModelClassName) + ".Descriptor;");
             w.Line();
             ValidationEmitter.Emit(w, plan, options);
-            JsonWriterEmitter.Emit(w, plan);
+            JsonWriterEmitter.Emit(w, plan, options);
             w.Close();
         }
 
@@ -73,6 +77,10 @@ namespace LtxCodegen.Generator.Emitting
 
                 w.Doc("The service's default for <c>" + Escaping.Xml(p.Spec.WireName) + "</c> (used when <see cref=\"" + p.Property + "\"/> is not set).");
                 w.Line("public const " + type + " " + p.DefaultConstName + " = " + value + ";");
+            }
+
+            if (plan.Parameters.Any(p => p.DefaultConstName is not null))
+            {
                 w.Line();
             }
         }
@@ -120,10 +128,11 @@ namespace LtxCodegen.Generator.Emitting
         {
             var s = p.Spec;
             w.Doc(ParameterDocs.Summary(p), ParameterDocs.Remarks(p));
-            w.Line("[" + Meta + "ScenarioParameter(" + Escaping.Literal(s.WireName) + ")]");
+            // One attribute list per property (the analyzer reads the attributes, not their layout).
+            var attributes = new List<string> { Meta + "ScenarioParameter(" + Escaping.Literal(s.WireName) + ")" };
             if (p.IsRequired)
             {
-                w.Line("[" + Meta + "ScenarioRequired]");
+                attributes.Add(Meta + "ScenarioRequired");
             }
 
             if (s.Minimum is not null || s.Maximum is not null)
@@ -141,33 +150,33 @@ namespace LtxCodegen.Generator.Emitting
 
                 var prose = (s.Minimum is not null && s.MinimumOrigin == RuleOrigin.Prose) || (s.Maximum is not null && s.MaximumOrigin == RuleOrigin.Prose);
                 args.Add("Source = " + Source(prose));
-                w.Line("[" + Meta + "ScenarioRange(" + string.Join(", ", args) + ")]");
+                attributes.Add(Meta + "ScenarioRange(" + string.Join(", ", args) + ")");
             }
 
             if (!s.Options.IsEmpty)
             {
                 var values = string.Join(", ", s.Options.Select(Escaping.Literal));
-                w.Line("[" + Meta + "ScenarioOptions(" + values + ", IsClosed = " + (s.OptionsAreClosed ? "true" : "false") + ", Source = " + Source(s.OptionsOrigin == RuleOrigin.Prose) + ")]");
+                attributes.Add(Meta + "ScenarioOptions(" + values + ", IsClosed = " + (s.OptionsAreClosed ? "true" : "false") + ", Source = " + Source(s.OptionsOrigin == RuleOrigin.Prose) + ")");
             }
 
             if (s.PairedWith is not null)
             {
-                w.Line("[" + Meta + "ScenarioPair(" + Escaping.Literal(s.PairedWith) + ", Source = " + Source(s.PairOrigin == RuleOrigin.Prose) + ")]");
+                attributes.Add(Meta + "ScenarioPair(" + Escaping.Literal(s.PairedWith) + ", Source = " + Source(s.PairOrigin == RuleOrigin.Prose) + ")");
             }
 
             if (s.MultipleOf is double step)
             {
-                w.Line("[" + Meta + "ScenarioMultipleOf(" + Escaping.Double(step) + ", IsError = " + (s.MultipleOfIsError ? "true" : "false") + ", Source = " + Source(s.MultipleOfOrigin == RuleOrigin.Prose) + ")]");
+                attributes.Add(Meta + "ScenarioMultipleOf(" + Escaping.Double(step) + ", IsError = " + (s.MultipleOfIsError ? "true" : "false") + ", Source = " + Source(s.MultipleOfOrigin == RuleOrigin.Prose) + ")");
             }
 
             if (s.MaxLength is int maxLength)
             {
-                w.Line("[" + Meta + "ScenarioMaxLength(" + maxLength.ToString(CultureInfo.InvariantCulture) + ")]");
+                attributes.Add(Meta + "ScenarioMaxLength(" + maxLength.ToString(CultureInfo.InvariantCulture) + ")");
             }
 
+            w.Line("[" + string.Join(", ", attributes) + "]");
             var modifier = p.IsRequired && options.UseRequired ? "required " : string.Empty;
             w.Line("public " + modifier + p.DeclaredType(options) + " " + p.Property + " { get; set; }");
-            w.Line();
         }
 
         private static string Source(bool prose) => Meta + "RuleSource." + (prose ? "Prose" : "Structured");

@@ -6,18 +6,17 @@ using System.Text.Json;
 namespace LtxCodegen
 {
     /// <summary>
-    /// Checks a raw JSON request body against a model's descriptor: unknown parameters, types, required and
-    /// conditionally required parameters, ranges, closed option sets, pairs, lengths and steps. The emulator and the
-    /// CLI use it for bodies that did not come from a generated request class.
+    /// Checks a raw JSON request body against a model's descriptor: JSON types and unknown parameters here, every
+    /// other rule by <see cref="ScenarioRuleCheck"/>, the engine generated <c>Validate()</c> methods run too, so a body
+    /// gets the same errors and messages as the typed request that would write it. The emulator, the CLI and batch
+    /// files use it for bodies that did not come from a generated request class.
     /// </summary>
     public static class ScenarioRequestValidator
     {
-        private const double Tolerance = 1e-9;
-
         /// <summary>
         /// Validates <paramref name="body"/> (the JSON object sent to <c>POST /v1/generate/custom/{modelId}</c>)
-        /// against <paramref name="model"/>. Returns one error per problem, in the model's parameter order followed by
-        /// unknown parameters in body order; empty when the body is valid. A JSON <c>null</c> counts as not set.
+        /// against <paramref name="model"/>. Returns one error per problem: value errors in the model's parameter order, then
+        /// required, conditional and pair errors in parameter order, then unknown parameters in body order; empty when the body is valid. A JSON <c>null</c> counts as not set.
         /// </summary>
         public static IReadOnlyList<ValidationError> Validate(ScenarioModelDescriptor model, JsonElement body)
         {
@@ -51,18 +50,17 @@ namespace LtxCodegen
                 }
             }
 
-            foreach (var parameter in model.Parameters)
+            var check = new ScenarioRuleCheck(model);
+            for (var i = 0; i < model.Parameters.Count; i++)
             {
+                var parameter = model.Parameters[i];
                 if (values.TryGetValue(parameter.WireName, out var value))
                 {
-                    CheckValue(model, parameter, value, values, errors);
-                }
-                else
-                {
-                    CheckMissing(model, parameter, values, errors);
+                    CheckValue(check, i, parameter, value);
                 }
             }
 
+            errors.AddRange(check.Finish());
             foreach (var name in unknown)
             {
                 errors.Add(new ValidationError(name, ValidationRule.Type,
@@ -72,49 +70,8 @@ namespace LtxCodegen
             return errors;
         }
 
-        private static void CheckMissing(
-            ScenarioModelDescriptor model,
-            ScenarioParameterDescriptor parameter,
-            Dictionary<string, JsonElement> values,
-            List<ValidationError> errors)
+        private static void CheckValue(ScenarioRuleCheck check, int index, ScenarioParameterDescriptor parameter, JsonElement value)
         {
-            if (parameter.IsRequired)
-            {
-                errors.Add(new ValidationError(parameter.WireName, ValidationRule.Required,
-                    "'" + parameter.WireName + "' is required by " + model.Id + "."));
-                return;
-            }
-
-            foreach (var condition in parameter.Conditions)
-            {
-                var otherIsSet = values.ContainsKey(condition.OtherWireName);
-                if (otherIsSet == condition.WhenOtherIsSet)
-                {
-                    var message = condition.Message;
-                    if (string.IsNullOrWhiteSpace(message))
-                    {
-                        message = "'" + parameter.WireName + "' is required when '" + condition.OtherWireName + "' is " +
-                                  (condition.WhenOtherIsSet ? "set." : "not set.");
-                    }
-                    else
-                    {
-                        message = "'" + parameter.WireName + "': " + message;
-                    }
-
-                    errors.Add(new ValidationError(parameter.WireName, ValidationRule.ConditionalRequired, message!));
-                    return;
-                }
-            }
-        }
-
-        private static void CheckValue(
-            ScenarioModelDescriptor model,
-            ScenarioParameterDescriptor parameter,
-            JsonElement value,
-            Dictionary<string, JsonElement> values,
-            List<ValidationError> errors)
-        {
-            var name = parameter.WireName;
             switch (parameter.Type)
             {
                 case ScenarioParameterType.String:
@@ -122,226 +79,105 @@ namespace LtxCodegen
                 case ScenarioParameterType.Model:
                     if (value.ValueKind != JsonValueKind.String)
                     {
-                        errors.Add(TypeError(parameter, value, "a string"));
+                        check.WrongType(index, TypeMessage(parameter, value, "a string"));
                         return;
                     }
 
-                    var text = value.GetString()!;
-                    if (parameter.IsRequired && text.Trim().Length == 0)
-                    {
-                        errors.Add(new ValidationError(name, ValidationRule.Required,
-                            "'" + name + "' is required by " + model.Id + " and must not be empty."));
-                        return;
-                    }
-
-                    CheckStringRules(parameter, text, name, errors);
-                    break;
+                    check.Text(index, value.GetString());
+                    return;
 
                 case ScenarioParameterType.Number:
                 case ScenarioParameterType.Integer:
                     if (value.ValueKind != JsonValueKind.Number)
                     {
-                        errors.Add(TypeError(parameter, value, parameter.Type == ScenarioParameterType.Integer ? "a whole number" : "a number"));
+                        check.WrongType(index, TypeMessage(parameter, value, parameter.Type == ScenarioParameterType.Integer ? "a whole number" : "a number"));
                         return;
                     }
 
-                    CheckNumber(parameter, value.GetDouble(), name, errors);
-                    break;
+                    check.Number(index, value.GetDouble());
+                    return;
 
                 case ScenarioParameterType.Boolean:
                     if (value.ValueKind != JsonValueKind.True && value.ValueKind != JsonValueKind.False)
                     {
-                        errors.Add(TypeError(parameter, value, "true or false"));
+                        check.WrongType(index, TypeMessage(parameter, value, "true or false"));
                         return;
                     }
 
-                    break;
+                    check.Flag(index, true);
+                    return;
 
                 case ScenarioParameterType.AssetArray:
                 case ScenarioParameterType.ModelArray:
                 case ScenarioParameterType.StringArray:
                 case ScenarioParameterType.NumberArray:
-                    if (!CheckArray(parameter, value, errors))
+                    CheckArray(check, index, parameter, value);
+                    return;
+
+                default:
+                    if (parameter.Type == ScenarioParameterType.Json && value.ValueKind == JsonValueKind.Array && IsListOfValues(parameter))
                     {
+                        check.Values(index, value.GetArrayLength());
                         return;
                     }
 
-                    break;
-
-                case ScenarioParameterType.Json:
-                default:
-                    break;
-            }
-
-            if (parameter.PairedWith is string partner && !values.ContainsKey(partner))
-            {
-                errors.Add(new ValidationError(name, ValidationRule.Pair,
-                    "'" + name + "' must be used with '" + partner + "': set both or neither."));
+                    check.Json(index, value);
+                    return;
             }
         }
 
-        private static bool CheckArray(ScenarioParameterDescriptor parameter, JsonElement value, List<ValidationError> errors)
+        // object[] and inputs_array parameters are lists of JSON values: their length rules apply.
+        private static bool IsListOfValues(ScenarioParameterDescriptor parameter) => parameter.MaxLength is not null;
+
+        private static void CheckArray(ScenarioRuleCheck check, int index, ScenarioParameterDescriptor parameter, JsonElement value)
         {
             var name = parameter.WireName;
             var numbers = parameter.Type == ScenarioParameterType.NumberArray;
             var expected = numbers ? "a list of numbers" : "a list of strings";
             if (value.ValueKind != JsonValueKind.Array)
             {
-                errors.Add(TypeError(parameter, value, expected));
-                return false;
+                check.WrongType(index, TypeMessage(parameter, value, expected));
+                return;
             }
 
-            var index = 0;
+            var index2 = 0;
             foreach (var item in value.EnumerateArray())
             {
                 var ok = numbers ? item.ValueKind == JsonValueKind.Number : item.ValueKind == JsonValueKind.String;
                 if (!ok)
                 {
-                    errors.Add(new ValidationError(name, ValidationRule.Type,
-                        "'" + name + "' must be " + expected + ", but item " + index.ToString(CultureInfo.InvariantCulture) +
-                        " is " + Describe(item.ValueKind) + "."));
-                    return false;
+                    check.WrongType(index, name + "[" + index2.ToString(CultureInfo.InvariantCulture) + "] must be " +
+                        (numbers ? "a number" : "a string") + " (got " + Describe(item.ValueKind) + ").");
+                    return;
                 }
 
-                index++;
+                index2++;
             }
 
-            var count = value.GetArrayLength();
-            if (parameter.MaxLength is int max && count > max)
-            {
-                errors.Add(new ValidationError(name, ValidationRule.MaxLength,
-                    "'" + name + "' has " + count.ToString(CultureInfo.InvariantCulture) + " items; at most " +
-                    max.ToString(CultureInfo.InvariantCulture) + " are allowed."));
-            }
-
-            // Item rules: report the first offending item of each kind, so one problem gives one error.
             if (numbers)
             {
+                var list = new List<double>(index2);
                 foreach (var item in value.EnumerateArray())
                 {
-                    var before = errors.Count;
-                    CheckNumber(parameter, item.GetDouble(), name, errors, isItem: true);
-                    if (errors.Count > before)
-                    {
-                        break;
-                    }
+                    list.Add(item.GetDouble());
                 }
+
+                check.Numbers(index, list);
             }
             else
             {
+                var list = new List<string>(index2);
                 foreach (var item in value.EnumerateArray())
                 {
-                    var s = item.GetString()!;
-                    if (parameter.OptionsAreClosed && parameter.Options.Count > 0 && !ContainsOption(parameter.Options, s))
-                    {
-                        errors.Add(OptionsError(parameter, Quote(s)));
-                        break;
-                    }
+                    list.Add(item.GetString()!);
                 }
-            }
 
-            return true;
-        }
-
-        private static void CheckStringRules(ScenarioParameterDescriptor parameter, string text, string name, List<ValidationError> errors)
-        {
-            if (parameter.MaxLength is int max && text.Length > max)
-            {
-                errors.Add(new ValidationError(name, ValidationRule.MaxLength,
-                    "'" + name + "' is " + text.Length.ToString(CultureInfo.InvariantCulture) + " characters long; at most " +
-                    max.ToString(CultureInfo.InvariantCulture) + " are allowed."));
-            }
-
-            if (parameter.OptionsAreClosed && parameter.Options.Count > 0 && !ContainsOption(parameter.Options, text))
-            {
-                errors.Add(OptionsError(parameter, Quote(text)));
+                check.Texts(index, list);
             }
         }
 
-        private static void CheckNumber(ScenarioParameterDescriptor parameter, double number, string name, List<ValidationError> errors, bool isItem = false)
-        {
-            var subject = isItem ? "an item of '" + name + "' (" + Format(number) + ")" : "'" + name + "' (" + Format(number) + ")";
-            if (parameter.Type == ScenarioParameterType.Integer && Math.Abs(number - Math.Round(number)) > Tolerance)
-            {
-                errors.Add(new ValidationError(name, ValidationRule.Type, Capitalize(subject) + " must be a whole number."));
-                return;
-            }
-
-            var min = parameter.Minimum;
-            var max = parameter.Maximum;
-            if ((min is double lo && number < lo - Tolerance) || (max is double hi && number > hi + Tolerance))
-            {
-                string bounds;
-                if (min is double a && max is double b)
-                {
-                    bounds = "between " + Format(a) + " and " + Format(b);
-                }
-                else if (min is double a2)
-                {
-                    bounds = "at least " + Format(a2);
-                }
-                else
-                {
-                    bounds = "at most " + Format(max!.Value);
-                }
-
-                errors.Add(new ValidationError(name, ValidationRule.Range, Capitalize(subject) + " must be " + bounds + "."));
-                return;
-            }
-
-            if (parameter.OptionsAreClosed && parameter.Options.Count > 0)
-            {
-                var found = false;
-                foreach (var option in parameter.Options)
-                {
-                    if (double.TryParse(option, NumberStyles.Float, CultureInfo.InvariantCulture, out var allowed) &&
-                        Math.Abs(allowed - number) <= Tolerance)
-                    {
-                        found = true;
-                        break;
-                    }
-                }
-
-                if (!found)
-                {
-                    errors.Add(OptionsError(parameter, Format(number)));
-                    return;
-                }
-            }
-
-            if (parameter.MultipleOf is double step && step > 0 && parameter.MultipleOfIsError)
-            {
-                var origin = parameter.Minimum ?? 0;
-                var ratio = (number - origin) / step;
-                if (Math.Abs(ratio - Math.Round(ratio)) > 1e-6)
-                {
-                    errors.Add(new ValidationError(name, ValidationRule.MultipleOf,
-                        Capitalize(subject) + " must be a multiple of " + Format(step) +
-                        (origin != 0 ? " counted from " + Format(origin) : "") + "."));
-                }
-            }
-        }
-
-        private static ValidationError TypeError(ScenarioParameterDescriptor parameter, JsonElement value, string expected) =>
-            new ValidationError(parameter.WireName, ValidationRule.Type,
-                "'" + parameter.WireName + "' must be " + expected + ", not " + Describe(value.ValueKind) + ".");
-
-        private static ValidationError OptionsError(ScenarioParameterDescriptor parameter, string shown) =>
-            new ValidationError(parameter.WireName, ValidationRule.Options,
-                "'" + parameter.WireName + "' is " + shown + "; allowed values: " + string.Join(", ", parameter.Options) + ".");
-
-        private static bool ContainsOption(IReadOnlyList<string> options, string value)
-        {
-            foreach (var option in options)
-            {
-                if (string.Equals(option, value, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static string TypeMessage(ScenarioParameterDescriptor parameter, JsonElement value, string expected) =>
+            parameter.WireName + " must be " + expected + " (got " + Describe(value.ValueKind) + ").";
 
         private static string Suggest(ScenarioModelDescriptor model, string name)
         {
@@ -368,10 +204,5 @@ namespace LtxCodegen
             _ => "nothing",
         };
 
-        private static string Quote(string s) => "\"" + s + "\"";
-
-        private static string Format(double d) => d.ToString("R", CultureInfo.InvariantCulture);
-
-        private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s.Substring(1);
     }
 }

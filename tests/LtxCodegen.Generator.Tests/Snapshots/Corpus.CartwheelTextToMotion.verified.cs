@@ -13,37 +13,26 @@ namespace Consumer.Models
     {
         /// <summary>The service's default for <c>duration</c> (used when <see cref="Duration"/> is not set).</summary>
         public const double DefaultDuration = 5.0;
-
         /// <summary>The service's default for <c>cfgScale</c> (used when <see cref="CfgScale"/> is not set).</summary>
         public const double DefaultCfgScale = 7.5;
-
         /// <summary>The service's default for <c>outputFormat</c> (used when <see cref="OutputFormat"/> is not set).</summary>
         public const string DefaultOutputFormat = "glb";
-
         /// <summary>The service's default for <c>frameRate</c> (used when <see cref="FrameRate"/> is not set).</summary>
         public const double DefaultFrameRate = 24.0;
-
         /// <summary>The service's default for <c>forward</c> (used when <see cref="Forward"/> is not set).</summary>
         public const string DefaultForward = "Z";
-
         /// <summary>The service's default for <c>up</c> (used when <see cref="Up"/> is not set).</summary>
         public const string DefaultUp = "Y";
-
         /// <summary>The service's default for <c>frameStepSize</c> (used when <see cref="FrameStepSize"/> is not set).</summary>
         public const double DefaultFrameStepSize = 1.0;
-
         /// <summary>The service's default for <c>moveInPlace</c> (used when <see cref="MoveInPlace"/> is not set).</summary>
         public const bool DefaultMoveInPlace = false;
-
         /// <summary>The service's default for <c>faceExpression</c> (used when <see cref="FaceExpression"/> is not set).</summary>
         public const string DefaultFaceExpression = "Default";
-
         /// <summary>The service's default for <c>handPose</c> (used when <see cref="HandPose"/> is not set).</summary>
         public const string DefaultHandPose = "default";
-
         /// <summary>The service's default for <c>keyframeCleaning</c> (used when <see cref="KeyframeCleaning"/> is not set).</summary>
         public const string DefaultKeyframeCleaning = "none";
-
         /// <summary>The service's default for <c>loop</c> (used when <see cref="Loop"/> is not set).</summary>
         public const bool DefaultLoop = false;
 
@@ -62,101 +51,72 @@ namespace Consumer.Models
 
         /// <summary>Describe the movement you want the character to perform — for example, "walks forward, then jumps and waves."</summary>
         /// <remarks>Sent as <c>prompt</c> (required). At most 4096 characters.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
-        [global::LtxCodegen.Metadata.ScenarioMaxLength(4096)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired, global::LtxCodegen.Metadata.ScenarioMaxLength(4096)]
         public required string Prompt { get; set; }
-
         /// <summary>Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.</summary>
         /// <remarks>Sent as <c>characterModel</c> (optional; omitted when null). An asset id (3d). Required when <c>characterFile</c> is not set.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("characterModel")]
         public string? CharacterModel { get; set; }
-
         /// <summary>Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.</summary>
         /// <remarks>Sent as <c>characterFile</c> (optional; omitted when null). An asset id (image). Required when <c>characterModel</c> is not set.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("characterFile")]
         public string? CharacterFile { get; set; }
-
         /// <summary>How long the animation lasts, in seconds.</summary>
         /// <remarks>Sent as <c>duration</c> (optional; omitted when null). Default: <c>5</c>. Range: 3 to 8.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 8.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 8.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? Duration { get; set; }
-
         /// <summary>How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.</summary>
         /// <remarks>Sent as <c>cfgScale</c> (optional; omitted when null). Default: <c>7.5</c>. Range: 1 to 9.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cfgScale")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 9.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("cfgScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 9.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? CfgScale { get; set; }
-
         /// <summary>The file type you get back. Choose the one that matches your software — for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.</summary>
         /// <remarks>Sent as <c>outputFormat</c> (optional; omitted when null). Default: <c>"glb"</c>. Allowed values: <c>glb</c>, <c>fbx-blender</c>, <c>fbx-maya</c>, <c>fbx-unreal</c>, <c>fbx-roblox</c>, <c>ma</c>, <c>mb</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("outputFormat")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("outputFormat"), global::LtxCodegen.Metadata.ScenarioOptions("glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public CartwheelTextToMotionOutputFormat? OutputFormat { get; set; }
-
         /// <summary>How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.</summary>
         /// <remarks>Sent as <c>frameRate</c> (optional; omitted when null). Default: <c>24</c>. Allowed values: <c>2</c>, <c>12</c>, <c>23.976</c>, <c>24</c>, <c>25</c>, <c>29.97</c>, <c>30</c>, <c>48</c>, <c>50</c>, <c>59.94</c>, <c>60</c>, <c>90</c>, <c>100</c>, <c>120</c>, <c>144</c>, <c>240</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("frameRate")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("frameRate"), global::LtxCodegen.Metadata.ScenarioOptions("2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? FrameRate { get; set; }
-
         /// <summary>Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.</summary>
         /// <remarks>Sent as <c>forward</c> (optional; omitted when null). Default: <c>"Z"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("forward")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("forward"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public CartwheelTextToMotionForward? Forward { get; set; }
-
         /// <summary>Which direction counts as "up" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.</summary>
         /// <remarks>Sent as <c>up</c> (optional; omitted when null). Default: <c>"Y"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("up")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("up"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public CartwheelTextToMotionUp? Up { get; set; }
-
         /// <summary>Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.</summary>
         /// <remarks>Sent as <c>frameStepSize</c> (optional; omitted when null). Default: <c>1</c>. Minimum: 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("frameStepSize")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("frameStepSize"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? FrameStepSize { get; set; }
-
         /// <summary>Keeps the character animating on the spot instead of traveling across the scene — useful for game engines where movement is handled separately.</summary>
         /// <remarks>Sent as <c>moveInPlace</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("moveInPlace")]
         public bool? MoveInPlace { get; set; }
-
         /// <summary>Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
         /// <remarks>Sent as <c>ikFeet</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("ikFeet")]
         public bool? IkFeet { get; set; }
-
         /// <summary>Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
         /// <remarks>Sent as <c>ikHands</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("ikHands")]
         public bool? IkHands { get; set; }
-
         /// <summary>An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.</summary>
         /// <remarks>Sent as <c>faceExpression</c> (optional; omitted when null). Default: <c>"Default"</c>. Allowed values: <c>Default</c>, <c>Neutral</c>, <c>Angry</c>, <c>Annoyed</c>, <c>Bored</c>, <c>Confusion</c>, <c>DelightedGrin</c>, <c>Delighted</c>, <c>Excited</c>, <c>Goof</c>, <c>HappyLookLeft</c>, <c>HappyLookRight</c>, <c>Love</c>, <c>Nervous</c>, <c>Pain</c>, <c>Pleased</c>, <c>Puzzled</c>, <c>Rage</c>, <c>RollLookLeft</c>, <c>RollLookRight</c>, <c>Sad</c>, <c>SadEyesClosed</c>, <c>SadLookLeft</c>, <c>SadLookRight</c>, <c>Squeeze</c>, <c>Stretch</c>, <c>Stunned</c>, <c>Surprise</c>, <c>Suspicious</c>, <c>ThinkingLookLeft</c>, <c>ThinkingLookRight</c>, <c>Wink</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("faceExpression")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("faceExpression"), global::LtxCodegen.Metadata.ScenarioOptions("Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public CartwheelTextToMotionFaceExpression? FaceExpression { get; set; }
-
         /// <summary>The hand pose to apply on the character.</summary>
         /// <remarks>Sent as <c>handPose</c> (optional; omitted when null). Default: <c>"default"</c>. Allowed values: <c>default</c>, <c>claw</c>, <c>curled</c>, <c>fist</c>, <c>fist_clenched</c>, <c>fist_relaxed</c>, <c>gripping</c>, <c>love_you</c>, <c>open_loose</c>, <c>open_tight</c>, <c>peace</c>, <c>pointing</c>, <c>pointing_cool</c>, <c>relaxed</c>, <c>rock</c>, <c>splay</c>, <c>thumbs_up</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("handPose")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("handPose"), global::LtxCodegen.Metadata.ScenarioOptions("default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public CartwheelTextToMotionHandPose? HandPose { get; set; }
-
         /// <summary>Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.</summary>
         /// <remarks>Sent as <c>keyframeCleaning</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>reduce</c>, <c>simplify</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("keyframeCleaning")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("none", "reduce", "simplify", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("keyframeCleaning"), global::LtxCodegen.Metadata.ScenarioOptions("none", "reduce", "simplify", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public CartwheelTextToMotionKeyframeCleaning? KeyframeCleaning { get; set; }
-
         /// <summary>Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.</summary>
         /// <remarks>Sent as <c>loop</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("loop")]
         public bool? Loop { get; set; }
-
         /// <summary>An optional color for the character's skin, given as a hex code (for example, #BF916D).</summary>
         /// <remarks>Sent as <c>skinHex</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("skinHex")]
@@ -164,115 +124,32 @@ namespace Consumer.Models
 
         /// <summary>The Scenario model id, <c>model_cartwheel-text-to-motion</c>.</summary>
         public string ModelId => global::Consumer.Models.CartwheelTextToMotionModel.Id;
-
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.CartwheelTextToMotionModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
+        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::LtxCodegen.ValidationError>();
-            if (string.IsNullOrEmpty(Prompt))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("prompt", global::LtxCodegen.ValidationRule.Required, "prompt is required."));
-            }
-            if (Prompt is string value0)
-            {
-                if (value0.Length > 4096)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("prompt", global::LtxCodegen.ValidationRule.MaxLength, "prompt must have at most 4096 characters (got " + value0.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")."));
-                }
-            }
-            if (Duration is double value3)
-            {
-                if (double.IsNaN(value3) || double.IsInfinity(value3))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Type, "duration must be a finite number."));
-                }
-                else if (value3 < 3.0 || value3 > 8.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Range, "duration must be between 3 and 8 (got " + FormatNumber(value3) + ")."));
-                }
-            }
-            if (CfgScale is double value4)
-            {
-                if (double.IsNaN(value4) || double.IsInfinity(value4))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cfgScale", global::LtxCodegen.ValidationRule.Type, "cfgScale must be a finite number."));
-                }
-                else if (value4 < 1.0 || value4 > 9.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cfgScale", global::LtxCodegen.ValidationRule.Range, "cfgScale must be between 1 and 9 (got " + FormatNumber(value4) + ")."));
-                }
-            }
-            if (OutputFormat is CartwheelTextToMotionOutputFormat value5)
-            {
-                if (!value5.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("outputFormat", global::LtxCodegen.ValidationRule.Options, "outputFormat must be one of glb, fbx-blender, fbx-maya, fbx-unreal, fbx-roblox, ma, mb (got '" + value5.Value + "')."));
-                }
-            }
-            if (FrameRate is double value6)
-            {
-                if (double.IsNaN(value6) || double.IsInfinity(value6))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("frameRate", global::LtxCodegen.ValidationRule.Type, "frameRate must be a finite number."));
-                }
-                if (global::System.Array.IndexOf(FrameRateAllowedValues, (double)value6) < 0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("frameRate", global::LtxCodegen.ValidationRule.Options, "frameRate must be one of 2, 12, 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60, 90, 100, 120, 144, 240 (got " + FormatNumber(value6) + ")."));
-                }
-            }
-            if (Forward is CartwheelTextToMotionForward value7)
-            {
-                if (!value7.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("forward", global::LtxCodegen.ValidationRule.Options, "forward must be one of Z, Y, X, -Z, -Y, -X (got '" + value7.Value + "')."));
-                }
-            }
-            if (Up is CartwheelTextToMotionUp value8)
-            {
-                if (!value8.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("up", global::LtxCodegen.ValidationRule.Options, "up must be one of Z, Y, X, -Z, -Y, -X (got '" + value8.Value + "')."));
-                }
-            }
-            if (FrameStepSize is double value9)
-            {
-                if (double.IsNaN(value9) || double.IsInfinity(value9))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("frameStepSize", global::LtxCodegen.ValidationRule.Type, "frameStepSize must be a finite number."));
-                }
-                else if (value9 < 1.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("frameStepSize", global::LtxCodegen.ValidationRule.Range, "frameStepSize must be at least 1 (got " + FormatNumber(value9) + ")."));
-                }
-            }
-            if (FaceExpression is CartwheelTextToMotionFaceExpression value13)
-            {
-                if (!value13.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("faceExpression", global::LtxCodegen.ValidationRule.Options, "faceExpression must be one of Default, Neutral, Angry, Annoyed, Bored, Confusion, DelightedGrin, Delighted, Excited, Goof, HappyLookLeft, HappyLookRight, Love, Nervous, Pain, Pleased, Puzzled, Rage, RollLookLeft, RollLookRight, Sad, SadEyesClosed, SadLookLeft, SadLookRight, Squeeze, Stretch, Stunned, Surprise, Suspicious, ThinkingLookLeft, ThinkingLookRight, Wink (got '" + value13.Value + "')."));
-                }
-            }
-            if (HandPose is CartwheelTextToMotionHandPose value14)
-            {
-                if (!value14.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("handPose", global::LtxCodegen.ValidationRule.Options, "handPose must be one of default, claw, curled, fist, fist_clenched, fist_relaxed, gripping, love_you, open_loose, open_tight, peace, pointing, pointing_cool, relaxed, rock, splay, thumbs_up (got '" + value14.Value + "')."));
-                }
-            }
-            if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15)
-            {
-                if (!value15.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("keyframeCleaning", global::LtxCodegen.ValidationRule.Options, "keyframeCleaning must be one of none, reduce, simplify (got '" + value15.Value + "')."));
-                }
-            }
-            if (CharacterFile == null && CharacterModel == null)
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("characterModel", global::LtxCodegen.ValidationRule.ConditionalRequired, "Provide a reference image or a 3D model."));
-            }
+            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
+            check.Text(0, Prompt);
+            check.Text(1, CharacterModel);
+            check.Text(2, CharacterFile);
+            check.Number(3, Duration);
+            check.Number(4, CfgScale);
+            check.Text(5, OutputFormat?.Value);
+            check.Number(6, FrameRate);
+            check.Text(7, Forward?.Value);
+            check.Text(8, Up?.Value);
+            check.Number(9, FrameStepSize);
+            check.Flag(10, MoveInPlace != null);
+            check.Flag(11, IkFeet != null);
+            check.Flag(12, IkHands != null);
+            check.Text(13, FaceExpression?.Value);
+            check.Text(14, HandPose?.Value);
+            check.Text(15, KeyframeCleaning?.Value);
+            check.Flag(16, Loop != null);
+            check.Text(17, SkinHex);
+            var errors = check.Finish();
             OnValidate(errors);
             return errors;
         }
@@ -280,117 +157,32 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        private static readonly double[] FrameRateAllowedValues = new double[] { 2.0, 12.0, 23.976, 24.0, 25.0, 29.97, 30.0, 48.0, 50.0, 59.94, 60.0, 90.0, 100.0, 120.0, 144.0, 240.0 };
-
-        private static string FormatNumber(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
-            {
-                var value0 = Prompt;
-                writer.WriteString(JsonNames.Prompt, value0);
-            }
-            if (CharacterModel is string value1)
-            {
-                writer.WriteString(JsonNames.CharacterModel, value1);
-            }
-            if (CharacterFile is string value2)
-            {
-                writer.WriteString(JsonNames.CharacterFile, value2);
-            }
-            if (Duration is double value3)
-            {
-                writer.WriteNumber(JsonNames.Duration, value3);
-            }
-            if (CfgScale is double value4)
-            {
-                writer.WriteNumber(JsonNames.CfgScale, value4);
-            }
-            if (OutputFormat is CartwheelTextToMotionOutputFormat value5)
-            {
-                writer.WriteString(JsonNames.OutputFormat, value5.Value);
-            }
-            if (FrameRate is double value6)
-            {
-                writer.WriteNumber(JsonNames.FrameRate, value6);
-            }
-            if (Forward is CartwheelTextToMotionForward value7)
-            {
-                writer.WriteString(JsonNames.Forward, value7.Value);
-            }
-            if (Up is CartwheelTextToMotionUp value8)
-            {
-                writer.WriteString(JsonNames.Up, value8.Value);
-            }
-            if (FrameStepSize is double value9)
-            {
-                writer.WriteNumber(JsonNames.FrameStepSize, value9);
-            }
-            if (MoveInPlace is bool value10)
-            {
-                writer.WriteBoolean(JsonNames.MoveInPlace, value10);
-            }
-            if (IkFeet is bool value11)
-            {
-                writer.WriteBoolean(JsonNames.IkFeet, value11);
-            }
-            if (IkHands is bool value12)
-            {
-                writer.WriteBoolean(JsonNames.IkHands, value12);
-            }
-            if (FaceExpression is CartwheelTextToMotionFaceExpression value13)
-            {
-                writer.WriteString(JsonNames.FaceExpression, value13.Value);
-            }
-            if (HandPose is CartwheelTextToMotionHandPose value14)
-            {
-                writer.WriteString(JsonNames.HandPose, value14.Value);
-            }
-            if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15)
-            {
-                writer.WriteString(JsonNames.KeyframeCleaning, value15.Value);
-            }
-            if (Loop is bool value16)
-            {
-                writer.WriteBoolean(JsonNames.Loop, value16);
-            }
-            if (SkinHex is string value17)
-            {
-                writer.WriteString(JsonNames.SkinHex, value17);
-            }
+            writer.WriteString(JsonNames[0], Prompt);
+            if (CharacterModel is string value1) writer.WriteString(JsonNames[1], value1);
+            if (CharacterFile is string value2) writer.WriteString(JsonNames[2], value2);
+            if (Duration is double value3) writer.WriteNumber(JsonNames[3], value3);
+            if (CfgScale is double value4) writer.WriteNumber(JsonNames[4], value4);
+            if (OutputFormat is CartwheelTextToMotionOutputFormat value5) writer.WriteString(JsonNames[5], value5.Value);
+            if (FrameRate is double value6) writer.WriteNumber(JsonNames[6], value6);
+            if (Forward is CartwheelTextToMotionForward value7) writer.WriteString(JsonNames[7], value7.Value);
+            if (Up is CartwheelTextToMotionUp value8) writer.WriteString(JsonNames[8], value8.Value);
+            if (FrameStepSize is double value9) writer.WriteNumber(JsonNames[9], value9);
+            if (MoveInPlace is bool value10) writer.WriteBoolean(JsonNames[10], value10);
+            if (IkFeet is bool value11) writer.WriteBoolean(JsonNames[11], value11);
+            if (IkHands is bool value12) writer.WriteBoolean(JsonNames[12], value12);
+            if (FaceExpression is CartwheelTextToMotionFaceExpression value13) writer.WriteString(JsonNames[13], value13.Value);
+            if (HandPose is CartwheelTextToMotionHandPose value14) writer.WriteString(JsonNames[14], value14.Value);
+            if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15) writer.WriteString(JsonNames[15], value15.Value);
+            if (Loop is bool value16) writer.WriteBoolean(JsonNames[16], value16);
+            if (SkinHex is string value17) writer.WriteString(JsonNames[17], value17);
             writer.WriteEndObject();
         }
-
-        private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
-
-        private static class JsonNames
-        {
-            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-            public static readonly global::System.Text.Json.JsonEncodedText CharacterModel = global::System.Text.Json.JsonEncodedText.Encode("characterModel");
-            public static readonly global::System.Text.Json.JsonEncodedText CharacterFile = global::System.Text.Json.JsonEncodedText.Encode("characterFile");
-            public static readonly global::System.Text.Json.JsonEncodedText Duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
-            public static readonly global::System.Text.Json.JsonEncodedText CfgScale = global::System.Text.Json.JsonEncodedText.Encode("cfgScale");
-            public static readonly global::System.Text.Json.JsonEncodedText OutputFormat = global::System.Text.Json.JsonEncodedText.Encode("outputFormat");
-            public static readonly global::System.Text.Json.JsonEncodedText FrameRate = global::System.Text.Json.JsonEncodedText.Encode("frameRate");
-            public static readonly global::System.Text.Json.JsonEncodedText Forward = global::System.Text.Json.JsonEncodedText.Encode("forward");
-            public static readonly global::System.Text.Json.JsonEncodedText Up = global::System.Text.Json.JsonEncodedText.Encode("up");
-            public static readonly global::System.Text.Json.JsonEncodedText FrameStepSize = global::System.Text.Json.JsonEncodedText.Encode("frameStepSize");
-            public static readonly global::System.Text.Json.JsonEncodedText MoveInPlace = global::System.Text.Json.JsonEncodedText.Encode("moveInPlace");
-            public static readonly global::System.Text.Json.JsonEncodedText IkFeet = global::System.Text.Json.JsonEncodedText.Encode("ikFeet");
-            public static readonly global::System.Text.Json.JsonEncodedText IkHands = global::System.Text.Json.JsonEncodedText.Encode("ikHands");
-            public static readonly global::System.Text.Json.JsonEncodedText FaceExpression = global::System.Text.Json.JsonEncodedText.Encode("faceExpression");
-            public static readonly global::System.Text.Json.JsonEncodedText HandPose = global::System.Text.Json.JsonEncodedText.Encode("handPose");
-            public static readonly global::System.Text.Json.JsonEncodedText KeyframeCleaning = global::System.Text.Json.JsonEncodedText.Encode("keyframeCleaning");
-            public static readonly global::System.Text.Json.JsonEncodedText Loop = global::System.Text.Json.JsonEncodedText.Encode("loop");
-            public static readonly global::System.Text.Json.JsonEncodedText SkinHex = global::System.Text.Json.JsonEncodedText.Encode("skinHex");
-        }
+        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.CartwheelTextToMotionModel.Descriptor);
     }
 
     /// <summary>Values of <c>outputFormat</c> for <see cref="CartwheelTextToMotionRequest.OutputFormat"/>.</summary>
@@ -399,61 +191,35 @@ namespace Consumer.Models
     public readonly partial struct CartwheelTextToMotionOutputFormat : global::System.IEquatable<CartwheelTextToMotionOutputFormat>
     {
         private static readonly string[] Known = new string[] { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" };
-
         /// <summary><c>glb</c></summary>
         public static CartwheelTextToMotionOutputFormat Glb { get; } = new CartwheelTextToMotionOutputFormat("glb");
-
         /// <summary><c>fbx-blender</c></summary>
         public static CartwheelTextToMotionOutputFormat FbxBlender { get; } = new CartwheelTextToMotionOutputFormat("fbx-blender");
-
         /// <summary><c>fbx-maya</c></summary>
         public static CartwheelTextToMotionOutputFormat FbxMaya { get; } = new CartwheelTextToMotionOutputFormat("fbx-maya");
-
         /// <summary><c>fbx-unreal</c></summary>
         public static CartwheelTextToMotionOutputFormat FbxUnreal { get; } = new CartwheelTextToMotionOutputFormat("fbx-unreal");
-
         /// <summary><c>fbx-roblox</c></summary>
         public static CartwheelTextToMotionOutputFormat FbxRoblox { get; } = new CartwheelTextToMotionOutputFormat("fbx-roblox");
-
         /// <summary><c>ma</c></summary>
         public static CartwheelTextToMotionOutputFormat Ma { get; } = new CartwheelTextToMotionOutputFormat("ma");
-
         /// <summary><c>mb</c></summary>
         public static CartwheelTextToMotionOutputFormat Mb { get; } = new CartwheelTextToMotionOutputFormat("mb");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionOutputFormat(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public CartwheelTextToMotionOutputFormat(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionOutputFormat(string value) => new CartwheelTextToMotionOutputFormat(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(CartwheelTextToMotionOutputFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionOutputFormat other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(CartwheelTextToMotionOutputFormat left, CartwheelTextToMotionOutputFormat right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(CartwheelTextToMotionOutputFormat left, CartwheelTextToMotionOutputFormat right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -464,58 +230,33 @@ namespace Consumer.Models
     public readonly partial struct CartwheelTextToMotionForward : global::System.IEquatable<CartwheelTextToMotionForward>
     {
         private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
-
         /// <summary><c>Z</c></summary>
         public static CartwheelTextToMotionForward Z { get; } = new CartwheelTextToMotionForward("Z");
-
         /// <summary><c>Y</c></summary>
         public static CartwheelTextToMotionForward Y { get; } = new CartwheelTextToMotionForward("Y");
-
         /// <summary><c>X</c></summary>
         public static CartwheelTextToMotionForward X { get; } = new CartwheelTextToMotionForward("X");
-
         /// <summary><c>-Z</c></summary>
         public static CartwheelTextToMotionForward MinusZ { get; } = new CartwheelTextToMotionForward("-Z");
-
         /// <summary><c>-Y</c></summary>
         public static CartwheelTextToMotionForward MinusY { get; } = new CartwheelTextToMotionForward("-Y");
-
         /// <summary><c>-X</c></summary>
         public static CartwheelTextToMotionForward MinusX { get; } = new CartwheelTextToMotionForward("-X");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionForward(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public CartwheelTextToMotionForward(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionForward(string value) => new CartwheelTextToMotionForward(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(CartwheelTextToMotionForward other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionForward other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(CartwheelTextToMotionForward left, CartwheelTextToMotionForward right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(CartwheelTextToMotionForward left, CartwheelTextToMotionForward right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -526,58 +267,33 @@ namespace Consumer.Models
     public readonly partial struct CartwheelTextToMotionUp : global::System.IEquatable<CartwheelTextToMotionUp>
     {
         private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
-
         /// <summary><c>Z</c></summary>
         public static CartwheelTextToMotionUp Z { get; } = new CartwheelTextToMotionUp("Z");
-
         /// <summary><c>Y</c></summary>
         public static CartwheelTextToMotionUp Y { get; } = new CartwheelTextToMotionUp("Y");
-
         /// <summary><c>X</c></summary>
         public static CartwheelTextToMotionUp X { get; } = new CartwheelTextToMotionUp("X");
-
         /// <summary><c>-Z</c></summary>
         public static CartwheelTextToMotionUp MinusZ { get; } = new CartwheelTextToMotionUp("-Z");
-
         /// <summary><c>-Y</c></summary>
         public static CartwheelTextToMotionUp MinusY { get; } = new CartwheelTextToMotionUp("-Y");
-
         /// <summary><c>-X</c></summary>
         public static CartwheelTextToMotionUp MinusX { get; } = new CartwheelTextToMotionUp("-X");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionUp(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public CartwheelTextToMotionUp(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionUp(string value) => new CartwheelTextToMotionUp(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(CartwheelTextToMotionUp other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionUp other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(CartwheelTextToMotionUp left, CartwheelTextToMotionUp right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(CartwheelTextToMotionUp left, CartwheelTextToMotionUp right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -588,136 +304,85 @@ namespace Consumer.Models
     public readonly partial struct CartwheelTextToMotionFaceExpression : global::System.IEquatable<CartwheelTextToMotionFaceExpression>
     {
         private static readonly string[] Known = new string[] { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" };
-
         /// <summary><c>Default</c></summary>
         public static CartwheelTextToMotionFaceExpression Default { get; } = new CartwheelTextToMotionFaceExpression("Default");
-
         /// <summary><c>Neutral</c></summary>
         public static CartwheelTextToMotionFaceExpression Neutral { get; } = new CartwheelTextToMotionFaceExpression("Neutral");
-
         /// <summary><c>Angry</c></summary>
         public static CartwheelTextToMotionFaceExpression Angry { get; } = new CartwheelTextToMotionFaceExpression("Angry");
-
         /// <summary><c>Annoyed</c></summary>
         public static CartwheelTextToMotionFaceExpression Annoyed { get; } = new CartwheelTextToMotionFaceExpression("Annoyed");
-
         /// <summary><c>Bored</c></summary>
         public static CartwheelTextToMotionFaceExpression Bored { get; } = new CartwheelTextToMotionFaceExpression("Bored");
-
         /// <summary><c>Confusion</c></summary>
         public static CartwheelTextToMotionFaceExpression Confusion { get; } = new CartwheelTextToMotionFaceExpression("Confusion");
-
         /// <summary><c>DelightedGrin</c></summary>
         public static CartwheelTextToMotionFaceExpression DelightedGrin { get; } = new CartwheelTextToMotionFaceExpression("DelightedGrin");
-
         /// <summary><c>Delighted</c></summary>
         public static CartwheelTextToMotionFaceExpression Delighted { get; } = new CartwheelTextToMotionFaceExpression("Delighted");
-
         /// <summary><c>Excited</c></summary>
         public static CartwheelTextToMotionFaceExpression Excited { get; } = new CartwheelTextToMotionFaceExpression("Excited");
-
         /// <summary><c>Goof</c></summary>
         public static CartwheelTextToMotionFaceExpression Goof { get; } = new CartwheelTextToMotionFaceExpression("Goof");
-
         /// <summary><c>HappyLookLeft</c></summary>
         public static CartwheelTextToMotionFaceExpression HappyLookLeft { get; } = new CartwheelTextToMotionFaceExpression("HappyLookLeft");
-
         /// <summary><c>HappyLookRight</c></summary>
         public static CartwheelTextToMotionFaceExpression HappyLookRight { get; } = new CartwheelTextToMotionFaceExpression("HappyLookRight");
-
         /// <summary><c>Love</c></summary>
         public static CartwheelTextToMotionFaceExpression Love { get; } = new CartwheelTextToMotionFaceExpression("Love");
-
         /// <summary><c>Nervous</c></summary>
         public static CartwheelTextToMotionFaceExpression Nervous { get; } = new CartwheelTextToMotionFaceExpression("Nervous");
-
         /// <summary><c>Pain</c></summary>
         public static CartwheelTextToMotionFaceExpression Pain { get; } = new CartwheelTextToMotionFaceExpression("Pain");
-
         /// <summary><c>Pleased</c></summary>
         public static CartwheelTextToMotionFaceExpression Pleased { get; } = new CartwheelTextToMotionFaceExpression("Pleased");
-
         /// <summary><c>Puzzled</c></summary>
         public static CartwheelTextToMotionFaceExpression Puzzled { get; } = new CartwheelTextToMotionFaceExpression("Puzzled");
-
         /// <summary><c>Rage</c></summary>
         public static CartwheelTextToMotionFaceExpression Rage { get; } = new CartwheelTextToMotionFaceExpression("Rage");
-
         /// <summary><c>RollLookLeft</c></summary>
         public static CartwheelTextToMotionFaceExpression RollLookLeft { get; } = new CartwheelTextToMotionFaceExpression("RollLookLeft");
-
         /// <summary><c>RollLookRight</c></summary>
         public static CartwheelTextToMotionFaceExpression RollLookRight { get; } = new CartwheelTextToMotionFaceExpression("RollLookRight");
-
         /// <summary><c>Sad</c></summary>
         public static CartwheelTextToMotionFaceExpression Sad { get; } = new CartwheelTextToMotionFaceExpression("Sad");
-
         /// <summary><c>SadEyesClosed</c></summary>
         public static CartwheelTextToMotionFaceExpression SadEyesClosed { get; } = new CartwheelTextToMotionFaceExpression("SadEyesClosed");
-
         /// <summary><c>SadLookLeft</c></summary>
         public static CartwheelTextToMotionFaceExpression SadLookLeft { get; } = new CartwheelTextToMotionFaceExpression("SadLookLeft");
-
         /// <summary><c>SadLookRight</c></summary>
         public static CartwheelTextToMotionFaceExpression SadLookRight { get; } = new CartwheelTextToMotionFaceExpression("SadLookRight");
-
         /// <summary><c>Squeeze</c></summary>
         public static CartwheelTextToMotionFaceExpression Squeeze { get; } = new CartwheelTextToMotionFaceExpression("Squeeze");
-
         /// <summary><c>Stretch</c></summary>
         public static CartwheelTextToMotionFaceExpression Stretch { get; } = new CartwheelTextToMotionFaceExpression("Stretch");
-
         /// <summary><c>Stunned</c></summary>
         public static CartwheelTextToMotionFaceExpression Stunned { get; } = new CartwheelTextToMotionFaceExpression("Stunned");
-
         /// <summary><c>Surprise</c></summary>
         public static CartwheelTextToMotionFaceExpression Surprise { get; } = new CartwheelTextToMotionFaceExpression("Surprise");
-
         /// <summary><c>Suspicious</c></summary>
         public static CartwheelTextToMotionFaceExpression Suspicious { get; } = new CartwheelTextToMotionFaceExpression("Suspicious");
-
         /// <summary><c>ThinkingLookLeft</c></summary>
         public static CartwheelTextToMotionFaceExpression ThinkingLookLeft { get; } = new CartwheelTextToMotionFaceExpression("ThinkingLookLeft");
-
         /// <summary><c>ThinkingLookRight</c></summary>
         public static CartwheelTextToMotionFaceExpression ThinkingLookRight { get; } = new CartwheelTextToMotionFaceExpression("ThinkingLookRight");
-
         /// <summary><c>Wink</c></summary>
         public static CartwheelTextToMotionFaceExpression Wink { get; } = new CartwheelTextToMotionFaceExpression("Wink");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionFaceExpression(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public CartwheelTextToMotionFaceExpression(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionFaceExpression(string value) => new CartwheelTextToMotionFaceExpression(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(CartwheelTextToMotionFaceExpression other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionFaceExpression other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(CartwheelTextToMotionFaceExpression left, CartwheelTextToMotionFaceExpression right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(CartwheelTextToMotionFaceExpression left, CartwheelTextToMotionFaceExpression right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -728,91 +393,55 @@ namespace Consumer.Models
     public readonly partial struct CartwheelTextToMotionHandPose : global::System.IEquatable<CartwheelTextToMotionHandPose>
     {
         private static readonly string[] Known = new string[] { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" };
-
         /// <summary><c>default</c></summary>
         public static CartwheelTextToMotionHandPose Default { get; } = new CartwheelTextToMotionHandPose("default");
-
         /// <summary><c>claw</c></summary>
         public static CartwheelTextToMotionHandPose Claw { get; } = new CartwheelTextToMotionHandPose("claw");
-
         /// <summary><c>curled</c></summary>
         public static CartwheelTextToMotionHandPose Curled { get; } = new CartwheelTextToMotionHandPose("curled");
-
         /// <summary><c>fist</c></summary>
         public static CartwheelTextToMotionHandPose Fist { get; } = new CartwheelTextToMotionHandPose("fist");
-
         /// <summary><c>fist_clenched</c></summary>
         public static CartwheelTextToMotionHandPose FistClenched { get; } = new CartwheelTextToMotionHandPose("fist_clenched");
-
         /// <summary><c>fist_relaxed</c></summary>
         public static CartwheelTextToMotionHandPose FistRelaxed { get; } = new CartwheelTextToMotionHandPose("fist_relaxed");
-
         /// <summary><c>gripping</c></summary>
         public static CartwheelTextToMotionHandPose Gripping { get; } = new CartwheelTextToMotionHandPose("gripping");
-
         /// <summary><c>love_you</c></summary>
         public static CartwheelTextToMotionHandPose LoveYou { get; } = new CartwheelTextToMotionHandPose("love_you");
-
         /// <summary><c>open_loose</c></summary>
         public static CartwheelTextToMotionHandPose OpenLoose { get; } = new CartwheelTextToMotionHandPose("open_loose");
-
         /// <summary><c>open_tight</c></summary>
         public static CartwheelTextToMotionHandPose OpenTight { get; } = new CartwheelTextToMotionHandPose("open_tight");
-
         /// <summary><c>peace</c></summary>
         public static CartwheelTextToMotionHandPose Peace { get; } = new CartwheelTextToMotionHandPose("peace");
-
         /// <summary><c>pointing</c></summary>
         public static CartwheelTextToMotionHandPose Pointing { get; } = new CartwheelTextToMotionHandPose("pointing");
-
         /// <summary><c>pointing_cool</c></summary>
         public static CartwheelTextToMotionHandPose PointingCool { get; } = new CartwheelTextToMotionHandPose("pointing_cool");
-
         /// <summary><c>relaxed</c></summary>
         public static CartwheelTextToMotionHandPose Relaxed { get; } = new CartwheelTextToMotionHandPose("relaxed");
-
         /// <summary><c>rock</c></summary>
         public static CartwheelTextToMotionHandPose Rock { get; } = new CartwheelTextToMotionHandPose("rock");
-
         /// <summary><c>splay</c></summary>
         public static CartwheelTextToMotionHandPose Splay { get; } = new CartwheelTextToMotionHandPose("splay");
-
         /// <summary><c>thumbs_up</c></summary>
         public static CartwheelTextToMotionHandPose ThumbsUp { get; } = new CartwheelTextToMotionHandPose("thumbs_up");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionHandPose(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public CartwheelTextToMotionHandPose(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionHandPose(string value) => new CartwheelTextToMotionHandPose(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(CartwheelTextToMotionHandPose other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionHandPose other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(CartwheelTextToMotionHandPose left, CartwheelTextToMotionHandPose right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(CartwheelTextToMotionHandPose left, CartwheelTextToMotionHandPose right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -823,49 +452,27 @@ namespace Consumer.Models
     public readonly partial struct CartwheelTextToMotionKeyframeCleaning : global::System.IEquatable<CartwheelTextToMotionKeyframeCleaning>
     {
         private static readonly string[] Known = new string[] { "none", "reduce", "simplify" };
-
         /// <summary><c>none</c></summary>
         public static CartwheelTextToMotionKeyframeCleaning None { get; } = new CartwheelTextToMotionKeyframeCleaning("none");
-
         /// <summary><c>reduce</c></summary>
         public static CartwheelTextToMotionKeyframeCleaning Reduce { get; } = new CartwheelTextToMotionKeyframeCleaning("reduce");
-
         /// <summary><c>simplify</c></summary>
         public static CartwheelTextToMotionKeyframeCleaning Simplify { get; } = new CartwheelTextToMotionKeyframeCleaning("simplify");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionKeyframeCleaning(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public CartwheelTextToMotionKeyframeCleaning(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionKeyframeCleaning(string value) => new CartwheelTextToMotionKeyframeCleaning(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(CartwheelTextToMotionKeyframeCleaning other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionKeyframeCleaning other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(CartwheelTextToMotionKeyframeCleaning left, CartwheelTextToMotionKeyframeCleaning right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(CartwheelTextToMotionKeyframeCleaning left, CartwheelTextToMotionKeyframeCleaning right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -884,133 +491,24 @@ namespace Consumer.Models
             typeName: "CartwheelTextToMotion",
             parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
             {
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "prompt",
-                    propertyName: "Prompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Describe the movement you want the character to perform \u2014 for example, \"walks forward, then jumps and waves.\"",
-                    isRequired: true,
-                    maxLength: 4096),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "characterModel",
-                    propertyName: "CharacterModel",
-                    type: global::LtxCodegen.ScenarioParameterType.Asset,
-                    description: "Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.",
-                    assetKind: "3d",
-                    conditions: new global::LtxCodegen.ScenarioConditionalRequirement[] { new global::LtxCodegen.ScenarioConditionalRequirement(otherWireName: "characterFile", whenOtherIsSet: false, message: "Provide a reference image or a 3D model.") }),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "characterFile",
-                    propertyName: "CharacterFile",
-                    type: global::LtxCodegen.ScenarioParameterType.Asset,
-                    description: "Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.",
-                    assetKind: "image",
-                    conditions: new global::LtxCodegen.ScenarioConditionalRequirement[] { new global::LtxCodegen.ScenarioConditionalRequirement(otherWireName: "characterModel", whenOtherIsSet: false, message: "Provide a reference image or a 3D model.") }),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "duration",
-                    propertyName: "Duration",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "How long the animation lasts, in seconds.",
-                    defaultJson: "5",
-                    minimum: 3.0,
-                    maximum: 8.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "cfgScale",
-                    propertyName: "CfgScale",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.",
-                    defaultJson: "7.5",
-                    minimum: 1.0,
-                    maximum: 9.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "outputFormat",
-                    propertyName: "OutputFormat",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "The file type you get back. Choose the one that matches your software \u2014 for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.",
-                    defaultJson: "\"glb\"",
-                    options: new string[] { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "frameRate",
-                    propertyName: "FrameRate",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.",
-                    defaultJson: "24",
-                    options: new string[] { "2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "forward",
-                    propertyName: "Forward",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.",
-                    defaultJson: "\"Z\"",
-                    options: new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "up",
-                    propertyName: "Up",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Which direction counts as \"up\" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.",
-                    defaultJson: "\"Y\"",
-                    options: new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "frameStepSize",
-                    propertyName: "FrameStepSize",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.",
-                    defaultJson: "1",
-                    minimum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "moveInPlace",
-                    propertyName: "MoveInPlace",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Keeps the character animating on the spot instead of traveling across the scene \u2014 useful for game engines where movement is handled separately.",
-                    defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "ikFeet",
-                    propertyName: "IkFeet",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB)."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "ikHands",
-                    propertyName: "IkHands",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB)."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "faceExpression",
-                    propertyName: "FaceExpression",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.",
-                    defaultJson: "\"Default\"",
-                    options: new string[] { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "handPose",
-                    propertyName: "HandPose",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "The hand pose to apply on the character.",
-                    defaultJson: "\"default\"",
-                    options: new string[] { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "keyframeCleaning",
-                    propertyName: "KeyframeCleaning",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.",
-                    defaultJson: "\"none\"",
-                    options: new string[] { "none", "reduce", "simplify" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "loop",
-                    propertyName: "Loop",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.",
-                    defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "skinHex",
-                    propertyName: "SkinHex",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "An optional color for the character's skin, given as a hex code (for example, #BF916D)."),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Describe the movement you want the character to perform \u2014 for example, \"walks forward, then jumps and waves.\"", isRequired: true, maxLength: 4096),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "characterModel", propertyName: "CharacterModel", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.", assetKind: "3d", conditions: new global::LtxCodegen.ScenarioConditionalRequirement[] { new global::LtxCodegen.ScenarioConditionalRequirement(otherWireName: "characterFile", whenOtherIsSet: false, message: "Provide a reference image or a 3D model.") }),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "characterFile", propertyName: "CharacterFile", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.", assetKind: "image", conditions: new global::LtxCodegen.ScenarioConditionalRequirement[] { new global::LtxCodegen.ScenarioConditionalRequirement(otherWireName: "characterModel", whenOtherIsSet: false, message: "Provide a reference image or a 3D model.") }),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "duration", propertyName: "Duration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "How long the animation lasts, in seconds.", defaultJson: "5", minimum: 3.0, maximum: 8.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cfgScale", propertyName: "CfgScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.", defaultJson: "7.5", minimum: 1.0, maximum: 9.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "outputFormat", propertyName: "OutputFormat", type: global::LtxCodegen.ScenarioParameterType.String, description: "The file type you get back. Choose the one that matches your software \u2014 for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.", defaultJson: "\"glb\"", options: new string[] { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "frameRate", propertyName: "FrameRate", type: global::LtxCodegen.ScenarioParameterType.Number, description: "How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.", defaultJson: "24", options: new string[] { "2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "forward", propertyName: "Forward", type: global::LtxCodegen.ScenarioParameterType.String, description: "Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.", defaultJson: "\"Z\"", options: new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "up", propertyName: "Up", type: global::LtxCodegen.ScenarioParameterType.String, description: "Which direction counts as \"up\" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.", defaultJson: "\"Y\"", options: new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "frameStepSize", propertyName: "FrameStepSize", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.", defaultJson: "1", minimum: 1.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "moveInPlace", propertyName: "MoveInPlace", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Keeps the character animating on the spot instead of traveling across the scene \u2014 useful for game engines where movement is handled separately.", defaultJson: "false"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "ikFeet", propertyName: "IkFeet", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB)."),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "ikHands", propertyName: "IkHands", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB)."),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "faceExpression", propertyName: "FaceExpression", type: global::LtxCodegen.ScenarioParameterType.String, description: "An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.", defaultJson: "\"Default\"", options: new string[] { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "handPose", propertyName: "HandPose", type: global::LtxCodegen.ScenarioParameterType.String, description: "The hand pose to apply on the character.", defaultJson: "\"default\"", options: new string[] { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "keyframeCleaning", propertyName: "KeyframeCleaning", type: global::LtxCodegen.ScenarioParameterType.String, description: "Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.", defaultJson: "\"none\"", options: new string[] { "none", "reduce", "simplify" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "loop", propertyName: "Loop", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.", defaultJson: "false"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "skinHex", propertyName: "SkinHex", type: global::LtxCodegen.ScenarioParameterType.String, description: "An optional color for the character's skin, given as a hex code (for example, #BF916D)."),
             },
             description: "Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox.");
     }
@@ -1022,32 +520,16 @@ namespace Consumer.Models
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.SubmitAsync(request, cancellationToken);
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.RunAsync(request, progress, cancellationToken);
         }
     }

@@ -13,7 +13,6 @@ namespace Consumer.Models
     {
         /// <summary>The service's default for <c>scaleFactor</c> (used when <see cref="ScaleFactor"/> is not set).</summary>
         public const double DefaultScaleFactor = 2.0;
-
         /// <summary>The service's default for <c>creativity</c> (used when <see cref="Creativity"/> is not set).</summary>
         public const double DefaultCreativity = 0.0;
 
@@ -32,58 +31,30 @@ namespace Consumer.Models
 
         /// <summary>Input image to upscale.</summary>
         /// <remarks>Sent as <c>image</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("image")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
+        [global::LtxCodegen.Metadata.ScenarioParameter("image"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Image { get; set; }
-
         /// <summary>Scaling factor to apply to the input image.</summary>
         /// <remarks>Sent as <c>scaleFactor</c> (optional; omitted when null). Default: <c>2</c>. Allowed values: <c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("scaleFactor")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("2", "4", "8", "16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("scaleFactor"), global::LtxCodegen.Metadata.ScenarioOptions("2", "4", "8", "16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? ScaleFactor { get; set; }
-
         /// <summary>Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.</summary>
         /// <remarks>Sent as <c>creativity</c> (optional; omitted when null). Default: <c>0</c>. Range: -10 to 10.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("creativity")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = -10.0, Maximum = 10.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("creativity"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = -10.0, Maximum = 10.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? Creativity { get; set; }
 
         /// <summary>The Scenario model id, <c>model_clarity-pro-upscaler</c>.</summary>
         public string ModelId => global::Consumer.Models.ClarityProUpscalerModel.Id;
-
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.ClarityProUpscalerModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
+        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::LtxCodegen.ValidationError>();
-            if (string.IsNullOrEmpty(Image))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("image", global::LtxCodegen.ValidationRule.Required, "image is required."));
-            }
-            if (ScaleFactor is double value1)
-            {
-                if (double.IsNaN(value1) || double.IsInfinity(value1))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("scaleFactor", global::LtxCodegen.ValidationRule.Type, "scaleFactor must be a finite number."));
-                }
-                if (global::System.Array.IndexOf(ScaleFactorAllowedValues, (double)value1) < 0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("scaleFactor", global::LtxCodegen.ValidationRule.Options, "scaleFactor must be one of 2, 4, 8, 16 (got " + FormatNumber(value1) + ")."));
-                }
-            }
-            if (Creativity is double value2)
-            {
-                if (double.IsNaN(value2) || double.IsInfinity(value2))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("creativity", global::LtxCodegen.ValidationRule.Type, "creativity must be a finite number."));
-                }
-                else if (value2 < -10.0 || value2 > 10.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("creativity", global::LtxCodegen.ValidationRule.Range, "creativity must be between -10 and 10 (got " + FormatNumber(value2) + ")."));
-                }
-            }
+            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
+            check.Text(0, Image);
+            check.Number(1, ScaleFactor);
+            check.Number(2, Creativity);
+            var errors = check.Finish();
             OnValidate(errors);
             return errors;
         }
@@ -91,42 +62,17 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        private static readonly double[] ScaleFactorAllowedValues = new double[] { 2.0, 4.0, 8.0, 16.0 };
-
-        private static string FormatNumber(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
-            {
-                var value0 = Image;
-                writer.WriteString(JsonNames.Image, value0);
-            }
-            if (ScaleFactor is double value1)
-            {
-                writer.WriteNumber(JsonNames.ScaleFactor, value1);
-            }
-            if (Creativity is double value2)
-            {
-                writer.WriteNumber(JsonNames.Creativity, value2);
-            }
+            writer.WriteString(JsonNames[0], Image);
+            if (ScaleFactor is double value1) writer.WriteNumber(JsonNames[1], value1);
+            if (Creativity is double value2) writer.WriteNumber(JsonNames[2], value2);
             writer.WriteEndObject();
         }
-
-        private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
-
-        private static class JsonNames
-        {
-            public static readonly global::System.Text.Json.JsonEncodedText Image = global::System.Text.Json.JsonEncodedText.Encode("image");
-            public static readonly global::System.Text.Json.JsonEncodedText ScaleFactor = global::System.Text.Json.JsonEncodedText.Encode("scaleFactor");
-            public static readonly global::System.Text.Json.JsonEncodedText Creativity = global::System.Text.Json.JsonEncodedText.Encode("creativity");
-        }
+        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.ClarityProUpscalerModel.Descriptor);
     }
 
     /// <summary>The Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler): its id and descriptor.</summary>
@@ -143,28 +89,9 @@ namespace Consumer.Models
             typeName: "ClarityProUpscaler",
             parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
             {
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "image",
-                    propertyName: "Image",
-                    type: global::LtxCodegen.ScenarioParameterType.Asset,
-                    description: "Input image to upscale.",
-                    isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "scaleFactor",
-                    propertyName: "ScaleFactor",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Scaling factor to apply to the input image.",
-                    defaultJson: "2",
-                    options: new string[] { "2", "4", "8", "16" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "creativity",
-                    propertyName: "Creativity",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.",
-                    defaultJson: "0",
-                    minimum: -10.0,
-                    maximum: 10.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "image", propertyName: "Image", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Input image to upscale.", isRequired: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "scaleFactor", propertyName: "ScaleFactor", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Scaling factor to apply to the input image.", defaultJson: "2", options: new string[] { "2", "4", "8", "16" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "creativity", propertyName: "Creativity", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.", defaultJson: "0", minimum: -10.0, maximum: 10.0),
             },
             description: "Photorealistic image upscaler with up to 16x scaling and controllable creativity.");
     }
@@ -176,32 +103,16 @@ namespace Consumer.Models
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.SubmitAsync(request, cancellationToken);
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.RunAsync(request, progress, cancellationToken);
         }
     }

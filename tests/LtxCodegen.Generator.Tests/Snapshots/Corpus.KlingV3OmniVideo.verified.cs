@@ -13,19 +13,14 @@ namespace Consumer.Models
     {
         /// <summary>The service's default for <c>videoReferenceType</c> (used when <see cref="VideoReferenceType"/> is not set).</summary>
         public const string DefaultVideoReferenceType = "feature";
-
         /// <summary>The service's default for <c>keepOriginalSound</c> (used when <see cref="KeepOriginalSound"/> is not set).</summary>
         public const bool DefaultKeepOriginalSound = true;
-
         /// <summary>The service's default for <c>generateAudio</c> (used when <see cref="GenerateAudio"/> is not set).</summary>
         public const bool DefaultGenerateAudio = false;
-
         /// <summary>The service's default for <c>mode</c> (used when <see cref="Mode"/> is not set).</summary>
         public const string DefaultMode = "pro";
-
         /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
         public const string DefaultAspectRatio = "16:9";
-
         /// <summary>The service's default for <c>duration</c> (used when <see cref="Duration"/> is not set).</summary>
         public const double DefaultDuration = 5.0;
 
@@ -44,42 +39,32 @@ namespace Consumer.Models
 
         /// <summary>Text prompt for video generation. Supports &lt;&lt;&gt;&gt;, &lt;&lt;&gt;&gt; template references. Max 2500 characters.</summary>
         /// <remarks>Sent as <c>prompt</c> (required). At most 2500 characters.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
-        [global::LtxCodegen.Metadata.ScenarioMaxLength(2500)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired, global::LtxCodegen.Metadata.ScenarioMaxLength(2500)]
         public required string Prompt { get; set; }
-
         /// <summary>How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.</summary>
         /// <remarks>Sent as <c>videoReferenceType</c> (optional; omitted when null). Default: <c>"feature"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("videoReferenceType")]
         public string? VideoReferenceType { get; set; }
-
         /// <summary>Keep original sound from reference video.</summary>
         /// <remarks>Sent as <c>keepOriginalSound</c> (optional; omitted when null). Default: <c>true</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("keepOriginalSound")]
         public bool? KeepOriginalSound { get; set; }
-
         /// <summary>Generate native audio. Mutually exclusive with reference video.</summary>
         /// <remarks>Sent as <c>generateAudio</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
         public bool? GenerateAudio { get; set; }
-
         /// <summary>'Standard' generates 720p, 'Pro' generates 1080p.</summary>
         /// <remarks>Sent as <c>mode</c> (optional; omitted when null). Default: <c>"pro"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("mode")]
         public string? Mode { get; set; }
-
         /// <summary>Aspect ratio. Required when not using start frame or video editing.</summary>
         /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"16:9"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
         public string? AspectRatio { get; set; }
-
         /// <summary>Video duration in seconds (3-15). Ignored for video editing (base).</summary>
         /// <remarks>Sent as <c>duration</c> (optional; omitted when null). Default: <c>5</c>. Range: 3 to 15 (read from the description).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 15.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 15.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Duration { get; set; }
-
         /// <summary>JSON array of shot definitions for multi-shot mode. Each shot: {"prompt": "...", "duration": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{"prompt":"A cat jumps","duration":3},{"prompt":"It lands","duration":2}]</summary>
         /// <remarks>Sent as <c>multiPrompt</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("multiPrompt")]
@@ -87,36 +72,22 @@ namespace Consumer.Models
 
         /// <summary>The Scenario model id, <c>model_kling-v3-omni-video</c>.</summary>
         public string ModelId => global::Consumer.Models.KlingV3OmniVideoModel.Id;
-
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.KlingV3OmniVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
+        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::LtxCodegen.ValidationError>();
-            if (string.IsNullOrEmpty(Prompt))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("prompt", global::LtxCodegen.ValidationRule.Required, "prompt is required."));
-            }
-            if (Prompt is string value0)
-            {
-                if (value0.Length > 2500)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("prompt", global::LtxCodegen.ValidationRule.MaxLength, "prompt must have at most 2500 characters (got " + value0.Length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ")."));
-                }
-            }
-            if (Duration is double value6)
-            {
-                if (double.IsNaN(value6) || double.IsInfinity(value6))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Type, "duration must be a finite number."));
-                }
-                else if (value6 < 3.0 || value6 > 15.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Range, "duration must be between 3 and 15 (got " + FormatNumber(value6) + ")."));
-                }
-            }
+            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
+            check.Text(0, Prompt);
+            check.Text(1, VideoReferenceType);
+            check.Flag(2, KeepOriginalSound != null);
+            check.Flag(3, GenerateAudio != null);
+            check.Text(4, Mode);
+            check.Text(5, AspectRatio);
+            check.Number(6, Duration);
+            check.Text(7, MultiPrompt);
+            var errors = check.Finish();
             OnValidate(errors);
             return errors;
         }
@@ -124,65 +95,22 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        private static string FormatNumber(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
-            {
-                var value0 = Prompt;
-                writer.WriteString(JsonNames.Prompt, value0);
-            }
-            if (VideoReferenceType is string value1)
-            {
-                writer.WriteString(JsonNames.VideoReferenceType, value1);
-            }
-            if (KeepOriginalSound is bool value2)
-            {
-                writer.WriteBoolean(JsonNames.KeepOriginalSound, value2);
-            }
-            if (GenerateAudio is bool value3)
-            {
-                writer.WriteBoolean(JsonNames.GenerateAudio, value3);
-            }
-            if (Mode is string value4)
-            {
-                writer.WriteString(JsonNames.Mode, value4);
-            }
-            if (AspectRatio is string value5)
-            {
-                writer.WriteString(JsonNames.AspectRatio, value5);
-            }
-            if (Duration is double value6)
-            {
-                writer.WriteNumber(JsonNames.Duration, value6);
-            }
-            if (MultiPrompt is string value7)
-            {
-                writer.WriteString(JsonNames.MultiPrompt, value7);
-            }
+            writer.WriteString(JsonNames[0], Prompt);
+            if (VideoReferenceType is string value1) writer.WriteString(JsonNames[1], value1);
+            if (KeepOriginalSound is bool value2) writer.WriteBoolean(JsonNames[2], value2);
+            if (GenerateAudio is bool value3) writer.WriteBoolean(JsonNames[3], value3);
+            if (Mode is string value4) writer.WriteString(JsonNames[4], value4);
+            if (AspectRatio is string value5) writer.WriteString(JsonNames[5], value5);
+            if (Duration is double value6) writer.WriteNumber(JsonNames[6], value6);
+            if (MultiPrompt is string value7) writer.WriteString(JsonNames[7], value7);
             writer.WriteEndObject();
         }
-
-        private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
-
-        private static class JsonNames
-        {
-            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-            public static readonly global::System.Text.Json.JsonEncodedText VideoReferenceType = global::System.Text.Json.JsonEncodedText.Encode("videoReferenceType");
-            public static readonly global::System.Text.Json.JsonEncodedText KeepOriginalSound = global::System.Text.Json.JsonEncodedText.Encode("keepOriginalSound");
-            public static readonly global::System.Text.Json.JsonEncodedText GenerateAudio = global::System.Text.Json.JsonEncodedText.Encode("generateAudio");
-            public static readonly global::System.Text.Json.JsonEncodedText Mode = global::System.Text.Json.JsonEncodedText.Encode("mode");
-            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
-            public static readonly global::System.Text.Json.JsonEncodedText Duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
-            public static readonly global::System.Text.Json.JsonEncodedText MultiPrompt = global::System.Text.Json.JsonEncodedText.Encode("multiPrompt");
-        }
+        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.KlingV3OmniVideoModel.Descriptor);
     }
 
     /// <summary>The Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video): its id and descriptor.</summary>
@@ -199,58 +127,14 @@ namespace Consumer.Models
             typeName: "KlingV3OmniVideo",
             parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
             {
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "prompt",
-                    propertyName: "Prompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Text prompt for video generation. Supports <<>>, <<>> template references. Max 2500 characters.",
-                    isRequired: true,
-                    maxLength: 2500,
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "videoReferenceType",
-                    propertyName: "VideoReferenceType",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.",
-                    defaultJson: "\"feature\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "keepOriginalSound",
-                    propertyName: "KeepOriginalSound",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Keep original sound from reference video.",
-                    defaultJson: "true"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "generateAudio",
-                    propertyName: "GenerateAudio",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Generate native audio. Mutually exclusive with reference video.",
-                    defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "mode",
-                    propertyName: "Mode",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "'Standard' generates 720p, 'Pro' generates 1080p.",
-                    defaultJson: "\"pro\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "aspectRatio",
-                    propertyName: "AspectRatio",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Aspect ratio. Required when not using start frame or video editing.",
-                    defaultJson: "\"16:9\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "duration",
-                    propertyName: "Duration",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Video duration in seconds (3-15). Ignored for video editing (base).",
-                    defaultJson: "5",
-                    minimum: 3.0,
-                    maximum: 15.0,
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "multiPrompt",
-                    propertyName: "MultiPrompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "JSON array of shot definitions for multi-shot mode. Each shot: {\"prompt\": \"...\", \"duration\": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{\"prompt\":\"A cat jumps\",\"duration\":3},{\"prompt\":\"It lands\",\"duration\":2}]"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt for video generation. Supports <<>>, <<>> template references. Max 2500 characters.", isRequired: true, maxLength: 2500, hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoReferenceType", propertyName: "VideoReferenceType", type: global::LtxCodegen.ScenarioParameterType.String, description: "How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.", defaultJson: "\"feature\""),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "keepOriginalSound", propertyName: "KeepOriginalSound", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Keep original sound from reference video.", defaultJson: "true"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "generateAudio", propertyName: "GenerateAudio", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Generate native audio. Mutually exclusive with reference video.", defaultJson: "false"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "mode", propertyName: "Mode", type: global::LtxCodegen.ScenarioParameterType.String, description: "'Standard' generates 720p, 'Pro' generates 1080p.", defaultJson: "\"pro\""),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Aspect ratio. Required when not using start frame or video editing.", defaultJson: "\"16:9\""),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "duration", propertyName: "Duration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Video duration in seconds (3-15). Ignored for video editing (base).", defaultJson: "5", minimum: 3.0, maximum: 15.0, hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "multiPrompt", propertyName: "MultiPrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "JSON array of shot definitions for multi-shot mode. Each shot: {\"prompt\": \"...\", \"duration\": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{\"prompt\":\"A cat jumps\",\"duration\":3},{\"prompt\":\"It lands\",\"duration\":2}]"),
             },
             description: null);
     }
@@ -262,32 +146,16 @@ namespace Consumer.Models
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.SubmitAsync(request, cancellationToken);
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.RunAsync(request, progress, cancellationToken);
         }
     }

@@ -13,34 +13,24 @@ namespace Consumer.Models
     {
         /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
         public const double DefaultVideoStrength = 1.0;
-
         /// <summary>The service's default for <c>extendDuration</c> (used when <see cref="ExtendDuration"/> is not set).</summary>
         public const double DefaultExtendDuration = 4.0;
-
         /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
         public const string DefaultAspectRatio = "auto";
-
         /// <summary>The service's default for <c>resolution</c> (used when <see cref="Resolution"/> is not set).</summary>
         public const string DefaultResolution = "auto";
-
         /// <summary>The service's default for <c>numInferenceSteps</c> (used when <see cref="NumInferenceSteps"/> is not set).</summary>
         public const double DefaultNumInferenceSteps = 40.0;
-
         /// <summary>The service's default for <c>guidanceScale</c> (used when <see cref="GuidanceScale"/> is not set).</summary>
         public const double DefaultGuidanceScale = 3.0;
-
         /// <summary>The service's default for <c>cameraMotion</c> (used when <see cref="CameraMotion"/> is not set).</summary>
         public const string DefaultCameraMotion = "none";
-
         /// <summary>The service's default for <c>cameraMotionStrength</c> (used when <see cref="CameraMotionStrength"/> is not set).</summary>
         public const double DefaultCameraMotionStrength = 1.0;
-
         /// <summary>The service's default for <c>generateAudio</c> (used when <see cref="GenerateAudio"/> is not set).</summary>
         public const bool DefaultGenerateAudio = true;
-
         /// <summary>The service's default for <c>audioStrength</c> (used when <see cref="AudioStrength"/> is not set).</summary>
         public const double DefaultAudioStrength = 1.0;
-
         /// <summary>The service's default for <c>enhancePrompt</c> (used when <see cref="EnhancePrompt"/> is not set).</summary>
         public const bool DefaultEnhancePrompt = false;
 
@@ -53,96 +43,72 @@ namespace Consumer.Models
 
         /// <summary>Text prompt describing how the video should continue</summary>
         /// <remarks>Sent as <c>prompt</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
+        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired]
         public string Prompt { get; set; }
-
         /// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
         /// <remarks>Sent as <c>videoStrength</c> (optional; omitted when null). Default: <c>1</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength")]
         public double? VideoStrength { get; set; }
-
         /// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
         /// <remarks>Sent as <c>extendDuration</c> (optional; omitted when null). Default: <c>4</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration")]
         public double? ExtendDuration { get; set; }
-
         /// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
         /// <remarks>Sent as <c>contextDuration</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration")]
         public double? ContextDuration { get; set; }
-
         /// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
         /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"auto"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
         public string? AspectRatio { get; set; }
-
         /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
         /// <remarks>Sent as <c>resolution</c> (optional; omitted when null). Default: <c>"auto"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("resolution")]
         public string? Resolution { get; set; }
-
         /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
         /// <remarks>Sent as <c>width</c> (optional; omitted when null). Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width")]
-        [global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        [global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Width { get; set; }
-
         /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
         /// <remarks>Sent as <c>height</c> (optional; omitted when null). Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height")]
-        [global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        [global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Height { get; set; }
-
         /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
         /// <remarks>Sent as <c>fps</c> (optional; omitted when null). Range: 1 to 60 (read from the description).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Fps { get; set; }
-
         /// <summary>Number of denoising steps (more = higher quality, slower)</summary>
         /// <remarks>Sent as <c>numInferenceSteps</c> (optional; omitted when null). Default: <c>40</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps")]
         public double? NumInferenceSteps { get; set; }
-
         /// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
         /// <remarks>Sent as <c>guidanceScale</c> (optional; omitted when null). Default: <c>3</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale")]
         public double? GuidanceScale { get; set; }
-
         /// <summary>Camera movement type in the generated continuation</summary>
         /// <remarks>Sent as <c>cameraMotion</c> (optional; omitted when null). Default: <c>"none"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion")]
         public string? CameraMotion { get; set; }
-
         /// <summary>Strength of camera motion</summary>
         /// <remarks>Sent as <c>cameraMotionStrength</c> (optional; omitted when null). Default: <c>1</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength")]
         public double? CameraMotionStrength { get; set; }
-
         /// <summary>Whether to generate synchronized audio</summary>
         /// <remarks>Sent as <c>generateAudio</c> (optional; omitted when null). Default: <c>true</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
         public bool? GenerateAudio { get; set; }
-
         /// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
         /// <remarks>Sent as <c>audioStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1 (read from the description).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? AudioStrength { get; set; }
-
         /// <summary>Enhance the prompt for better video generation</summary>
         /// <remarks>Sent as <c>enhancePrompt</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
         public bool? EnhancePrompt { get; set; }
-
         /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
         /// <remarks>Sent as <c>seed</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("seed")]
         public double? Seed { get; set; }
-
         /// <summary>What to avoid in generation</summary>
         /// <remarks>Sent as <c>negativePrompt</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
@@ -150,111 +116,32 @@ namespace Consumer.Models
 
         /// <summary>The Scenario model id, <c>model_ltx-2-19b-extend-video</c>.</summary>
         public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
-
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
+        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::LtxCodegen.ValidationError>();
-            if (string.IsNullOrEmpty(Prompt))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("prompt", global::LtxCodegen.ValidationRule.Required, "prompt is required."));
-            }
-            if (VideoStrength is double value1)
-            {
-                if (double.IsNaN(value1) || double.IsInfinity(value1))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Type, "videoStrength must be a finite number."));
-                }
-            }
-            if (ExtendDuration is double value2)
-            {
-                if (double.IsNaN(value2) || double.IsInfinity(value2))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("extendDuration", global::LtxCodegen.ValidationRule.Type, "extendDuration must be a finite number."));
-                }
-            }
-            if (ContextDuration is double value3)
-            {
-                if (double.IsNaN(value3) || double.IsInfinity(value3))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("contextDuration", global::LtxCodegen.ValidationRule.Type, "contextDuration must be a finite number."));
-                }
-            }
-            if (Width != null && Height == null)
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("width", global::LtxCodegen.ValidationRule.Pair, "width must be used with height."));
-            }
-            if (Width is double value6)
-            {
-                if (double.IsNaN(value6) || double.IsInfinity(value6))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("width", global::LtxCodegen.ValidationRule.Type, "width must be a finite number."));
-                }
-            }
-            if (Height != null && Width == null)
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("height", global::LtxCodegen.ValidationRule.Pair, "height must be used with width."));
-            }
-            if (Height is double value7)
-            {
-                if (double.IsNaN(value7) || double.IsInfinity(value7))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("height", global::LtxCodegen.ValidationRule.Type, "height must be a finite number."));
-                }
-            }
-            if (Fps is double value8)
-            {
-                if (double.IsNaN(value8) || double.IsInfinity(value8))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Type, "fps must be a finite number."));
-                }
-                else if (value8 < 1.0 || value8 > 60.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Range, "fps must be between 1 and 60 (got " + FormatNumber(value8) + ")."));
-                }
-            }
-            if (NumInferenceSteps is double value9)
-            {
-                if (double.IsNaN(value9) || double.IsInfinity(value9))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("numInferenceSteps", global::LtxCodegen.ValidationRule.Type, "numInferenceSteps must be a finite number."));
-                }
-            }
-            if (GuidanceScale is double value10)
-            {
-                if (double.IsNaN(value10) || double.IsInfinity(value10))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Type, "guidanceScale must be a finite number."));
-                }
-            }
-            if (CameraMotionStrength is double value12)
-            {
-                if (double.IsNaN(value12) || double.IsInfinity(value12))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Type, "cameraMotionStrength must be a finite number."));
-                }
-            }
-            if (AudioStrength is double value14)
-            {
-                if (double.IsNaN(value14) || double.IsInfinity(value14))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Type, "audioStrength must be a finite number."));
-                }
-                else if (value14 < 0.0 || value14 > 1.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Range, "audioStrength must be between 0 and 1 (got " + FormatNumber(value14) + ")."));
-                }
-            }
-            if (Seed is double value16)
-            {
-                if (double.IsNaN(value16) || double.IsInfinity(value16))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("seed", global::LtxCodegen.ValidationRule.Type, "seed must be a finite number."));
-                }
-            }
+            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
+            check.Text(0, Prompt);
+            check.Number(1, VideoStrength);
+            check.Number(2, ExtendDuration);
+            check.Number(3, ContextDuration);
+            check.Text(4, AspectRatio);
+            check.Text(5, Resolution);
+            check.Number(6, Width);
+            check.Number(7, Height);
+            check.Number(8, Fps);
+            check.Number(9, NumInferenceSteps);
+            check.Number(10, GuidanceScale);
+            check.Text(11, CameraMotion);
+            check.Number(12, CameraMotionStrength);
+            check.Flag(13, GenerateAudio != null);
+            check.Number(14, AudioStrength);
+            check.Flag(15, EnhancePrompt != null);
+            check.Number(16, Seed);
+            check.Text(17, NegativePrompt);
+            var errors = check.Finish();
             OnValidate(errors);
             return errors;
         }
@@ -262,115 +149,32 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        private static string FormatNumber(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
-            {
-                var value0 = Prompt;
-                writer.WriteString(JsonNames.Prompt, value0);
-            }
-            if (VideoStrength is double value1)
-            {
-                writer.WriteNumber(JsonNames.VideoStrength, value1);
-            }
-            if (ExtendDuration is double value2)
-            {
-                writer.WriteNumber(JsonNames.ExtendDuration, value2);
-            }
-            if (ContextDuration is double value3)
-            {
-                writer.WriteNumber(JsonNames.ContextDuration, value3);
-            }
-            if (AspectRatio is string value4)
-            {
-                writer.WriteString(JsonNames.AspectRatio, value4);
-            }
-            if (Resolution is string value5)
-            {
-                writer.WriteString(JsonNames.Resolution, value5);
-            }
-            if (Width is double value6)
-            {
-                writer.WriteNumber(JsonNames.Width, RoundToMultiple(value6, 64.0));
-            }
-            if (Height is double value7)
-            {
-                writer.WriteNumber(JsonNames.Height, RoundToMultiple(value7, 64.0));
-            }
-            if (Fps is double value8)
-            {
-                writer.WriteNumber(JsonNames.Fps, value8);
-            }
-            if (NumInferenceSteps is double value9)
-            {
-                writer.WriteNumber(JsonNames.NumInferenceSteps, value9);
-            }
-            if (GuidanceScale is double value10)
-            {
-                writer.WriteNumber(JsonNames.GuidanceScale, value10);
-            }
-            if (CameraMotion is string value11)
-            {
-                writer.WriteString(JsonNames.CameraMotion, value11);
-            }
-            if (CameraMotionStrength is double value12)
-            {
-                writer.WriteNumber(JsonNames.CameraMotionStrength, value12);
-            }
-            if (GenerateAudio is bool value13)
-            {
-                writer.WriteBoolean(JsonNames.GenerateAudio, value13);
-            }
-            if (AudioStrength is double value14)
-            {
-                writer.WriteNumber(JsonNames.AudioStrength, value14);
-            }
-            if (EnhancePrompt is bool value15)
-            {
-                writer.WriteBoolean(JsonNames.EnhancePrompt, value15);
-            }
-            if (Seed is double value16)
-            {
-                writer.WriteNumber(JsonNames.Seed, value16);
-            }
-            if (NegativePrompt is string value17)
-            {
-                writer.WriteString(JsonNames.NegativePrompt, value17);
-            }
+            writer.WriteString(JsonNames[0], Prompt);
+            if (VideoStrength is double value1) writer.WriteNumber(JsonNames[1], value1);
+            if (ExtendDuration is double value2) writer.WriteNumber(JsonNames[2], value2);
+            if (ContextDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
+            if (AspectRatio is string value4) writer.WriteString(JsonNames[4], value4);
+            if (Resolution is string value5) writer.WriteString(JsonNames[5], value5);
+            if (Width is double value6) writer.WriteNumber(JsonNames[6], global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[6], value6));
+            if (Height is double value7) writer.WriteNumber(JsonNames[7], global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+            if (Fps is double value8) writer.WriteNumber(JsonNames[8], value8);
+            if (NumInferenceSteps is double value9) writer.WriteNumber(JsonNames[9], value9);
+            if (GuidanceScale is double value10) writer.WriteNumber(JsonNames[10], value10);
+            if (CameraMotion is string value11) writer.WriteString(JsonNames[11], value11);
+            if (CameraMotionStrength is double value12) writer.WriteNumber(JsonNames[12], value12);
+            if (GenerateAudio is bool value13) writer.WriteBoolean(JsonNames[13], value13);
+            if (AudioStrength is double value14) writer.WriteNumber(JsonNames[14], value14);
+            if (EnhancePrompt is bool value15) writer.WriteBoolean(JsonNames[15], value15);
+            if (Seed is double value16) writer.WriteNumber(JsonNames[16], value16);
+            if (NegativePrompt is string value17) writer.WriteString(JsonNames[17], value17);
             writer.WriteEndObject();
         }
-
-        private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
-
-        private static class JsonNames
-        {
-            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-            public static readonly global::System.Text.Json.JsonEncodedText VideoStrength = global::System.Text.Json.JsonEncodedText.Encode("videoStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText ExtendDuration = global::System.Text.Json.JsonEncodedText.Encode("extendDuration");
-            public static readonly global::System.Text.Json.JsonEncodedText ContextDuration = global::System.Text.Json.JsonEncodedText.Encode("contextDuration");
-            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
-            public static readonly global::System.Text.Json.JsonEncodedText Resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution");
-            public static readonly global::System.Text.Json.JsonEncodedText Width = global::System.Text.Json.JsonEncodedText.Encode("width");
-            public static readonly global::System.Text.Json.JsonEncodedText Height = global::System.Text.Json.JsonEncodedText.Encode("height");
-            public static readonly global::System.Text.Json.JsonEncodedText Fps = global::System.Text.Json.JsonEncodedText.Encode("fps");
-            public static readonly global::System.Text.Json.JsonEncodedText NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("numInferenceSteps");
-            public static readonly global::System.Text.Json.JsonEncodedText GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidanceScale");
-            public static readonly global::System.Text.Json.JsonEncodedText CameraMotion = global::System.Text.Json.JsonEncodedText.Encode("cameraMotion");
-            public static readonly global::System.Text.Json.JsonEncodedText CameraMotionStrength = global::System.Text.Json.JsonEncodedText.Encode("cameraMotionStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText GenerateAudio = global::System.Text.Json.JsonEncodedText.Encode("generateAudio");
-            public static readonly global::System.Text.Json.JsonEncodedText AudioStrength = global::System.Text.Json.JsonEncodedText.Encode("audioStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText EnhancePrompt = global::System.Text.Json.JsonEncodedText.Encode("enhancePrompt");
-            public static readonly global::System.Text.Json.JsonEncodedText Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-            public static readonly global::System.Text.Json.JsonEncodedText NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negativePrompt");
-        }
+        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
     }
 
     /// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>
@@ -387,120 +191,24 @@ namespace Consumer.Models
             typeName: "Ltx2_19bExtendVideo",
             parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
             {
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "prompt",
-                    propertyName: "Prompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Text prompt describing how the video should continue",
-                    isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "videoStrength",
-                    propertyName: "VideoStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Video conditioning strength. Higher = more faithful to input video motion/style.",
-                    defaultJson: "1"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "extendDuration",
-                    propertyName: "ExtendDuration",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Duration of new video to generate in seconds. Additional duration added after the input video.",
-                    defaultJson: "4"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "contextDuration",
-                    propertyName: "ContextDuration",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Seconds from input video to use as context. Leave empty to use entire video."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "aspectRatio",
-                    propertyName: "AspectRatio",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Video aspect ratio. 'Match Input' detects from input video.",
-                    defaultJson: "\"auto\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "resolution",
-                    propertyName: "Resolution",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).",
-                    defaultJson: "\"auto\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "width",
-                    propertyName: "Width",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.",
-                    multipleOf: 64.0,
-                    pairedWith: "height",
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "height",
-                    propertyName: "Height",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.",
-                    multipleOf: 64.0,
-                    pairedWith: "width",
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "fps",
-                    propertyName: "Fps",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Output frame rate (1-60 fps). Leave empty to match input video.",
-                    minimum: 1.0,
-                    maximum: 60.0,
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "numInferenceSteps",
-                    propertyName: "NumInferenceSteps",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Number of denoising steps (more = higher quality, slower)",
-                    defaultJson: "40"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "guidanceScale",
-                    propertyName: "GuidanceScale",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Classifier-free guidance scale (higher = more prompt adherence)",
-                    defaultJson: "3"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "cameraMotion",
-                    propertyName: "CameraMotion",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Camera movement type in the generated continuation",
-                    defaultJson: "\"none\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "cameraMotionStrength",
-                    propertyName: "CameraMotionStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Strength of camera motion",
-                    defaultJson: "1"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "generateAudio",
-                    propertyName: "GenerateAudio",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Whether to generate synchronized audio",
-                    defaultJson: "true"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "audioStrength",
-                    propertyName: "AudioStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Audio conditioning strength (0-1). Higher preserves more input audio characteristics.",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 1.0,
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "enhancePrompt",
-                    propertyName: "EnhancePrompt",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Enhance the prompt for better video generation",
-                    defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "seed",
-                    propertyName: "Seed",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Random seed for reproducibility. Leave blank for random."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "negativePrompt",
-                    propertyName: "NegativePrompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "What to avoid in generation"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt describing how the video should continue", isRequired: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoStrength", propertyName: "VideoStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Video conditioning strength. Higher = more faithful to input video motion/style.", defaultJson: "1"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "extendDuration", propertyName: "ExtendDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Duration of new video to generate in seconds. Additional duration added after the input video.", defaultJson: "4"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "contextDuration", propertyName: "ContextDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Seconds from input video to use as context. Leave empty to use entire video."),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video aspect ratio. 'Match Input' detects from input video.", defaultJson: "\"auto\""),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "resolution", propertyName: "Resolution", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).", defaultJson: "\"auto\""),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "width", propertyName: "Width", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.", multipleOf: 64.0, pairedWith: "height", hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "height", propertyName: "Height", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.", multipleOf: 64.0, pairedWith: "width", hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "fps", propertyName: "Fps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output frame rate (1-60 fps). Leave empty to match input video.", minimum: 1.0, maximum: 60.0, hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "numInferenceSteps", propertyName: "NumInferenceSteps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Number of denoising steps (more = higher quality, slower)", defaultJson: "40"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "guidanceScale", propertyName: "GuidanceScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Classifier-free guidance scale (higher = more prompt adherence)", defaultJson: "3"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotion", propertyName: "CameraMotion", type: global::LtxCodegen.ScenarioParameterType.String, description: "Camera movement type in the generated continuation", defaultJson: "\"none\""),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotionStrength", propertyName: "CameraMotionStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of camera motion", defaultJson: "1"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "generateAudio", propertyName: "GenerateAudio", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Whether to generate synchronized audio", defaultJson: "true"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "audioStrength", propertyName: "AudioStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Audio conditioning strength (0-1). Higher preserves more input audio characteristics.", defaultJson: "1", minimum: 0.0, maximum: 1.0, hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "enhancePrompt", propertyName: "EnhancePrompt", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Enhance the prompt for better video generation", defaultJson: "false"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "seed", propertyName: "Seed", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Random seed for reproducibility. Leave blank for random."),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "negativePrompt", propertyName: "NegativePrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "What to avoid in generation"),
             },
             description: null);
     }
@@ -512,32 +220,16 @@ namespace Consumer.Models
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.SubmitAsync(request, cancellationToken);
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.RunAsync(request, progress, cancellationToken);
         }
     }

@@ -13,34 +13,24 @@ namespace Consumer.Models
     {
         /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
         public const double DefaultVideoStrength = 1.0;
-
         /// <summary>The service's default for <c>extendDuration</c> (used when <see cref="ExtendDuration"/> is not set).</summary>
         public const double DefaultExtendDuration = 4.0;
-
         /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
         public const string DefaultAspectRatio = "auto";
-
         /// <summary>The service's default for <c>resolution</c> (used when <see cref="Resolution"/> is not set).</summary>
         public const string DefaultResolution = "auto";
-
         /// <summary>The service's default for <c>numInferenceSteps</c> (used when <see cref="NumInferenceSteps"/> is not set).</summary>
         public const int DefaultNumInferenceSteps = 40;
-
         /// <summary>The service's default for <c>guidanceScale</c> (used when <see cref="GuidanceScale"/> is not set).</summary>
         public const double DefaultGuidanceScale = 3.0;
-
         /// <summary>The service's default for <c>cameraMotion</c> (used when <see cref="CameraMotion"/> is not set).</summary>
         public const string DefaultCameraMotion = "none";
-
         /// <summary>The service's default for <c>cameraMotionStrength</c> (used when <see cref="CameraMotionStrength"/> is not set).</summary>
         public const double DefaultCameraMotionStrength = 1.0;
-
         /// <summary>The service's default for <c>generateAudio</c> (used when <see cref="GenerateAudio"/> is not set).</summary>
         public const bool DefaultGenerateAudio = true;
-
         /// <summary>The service's default for <c>audioStrength</c> (used when <see cref="AudioStrength"/> is not set).</summary>
         public const double DefaultAudioStrength = 1.0;
-
         /// <summary>The service's default for <c>enhancePrompt</c> (used when <see cref="EnhancePrompt"/> is not set).</summary>
         public const bool DefaultEnhancePrompt = false;
 
@@ -61,114 +51,76 @@ namespace Consumer.Models
 
         /// <summary>Text prompt describing how the video should continue</summary>
         /// <remarks>Sent as <c>prompt</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
+        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Prompt { get; set; }
-
         /// <summary>The input video to extend (an asset id). The new frames continue from its end.</summary>
         /// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("video")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
+        [global::LtxCodegen.Metadata.ScenarioParameter("video"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Video { get; set; }
-
         /// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
         /// <remarks>Sent as <c>videoStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? VideoStrength { get; set; }
-
         /// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
         /// <remarks>Sent as <c>extendDuration</c> (optional; omitted when null). Default: <c>4</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? ExtendDuration { get; set; }
-
         /// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
         /// <remarks>Sent as <c>contextDuration</c> (optional; omitted when null). Minimum: 0.1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.1, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.1, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? ContextDuration { get; set; }
-
         /// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
         /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bExtendVideoAspectRatio? AspectRatio { get; set; }
-
         /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
         /// <remarks>Sent as <c>resolution</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("resolution")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bExtendVideoResolution? Resolution { get; set; }
-
         /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
         /// <remarks>Sent as <c>width</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
-        [global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        [global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? Width { get; set; }
-
         /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
         /// <remarks>Sent as <c>height</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
-        [global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        [global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? Height { get; set; }
-
         /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
         /// <remarks>Sent as <c>fps</c> (optional; omitted when null). Range: 1 to 60.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? Fps { get; set; }
-
         /// <summary>Number of denoising steps (more = higher quality, slower)</summary>
         /// <remarks>Sent as <c>numInferenceSteps</c> (optional; omitted when null). Default: <c>40</c>. Range: 1 to 100.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? NumInferenceSteps { get; set; }
-
         /// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
         /// <remarks>Sent as <c>guidanceScale</c> (optional; omitted when null). Default: <c>3</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? GuidanceScale { get; set; }
-
         /// <summary>Camera movement type in the generated continuation</summary>
         /// <remarks>Sent as <c>cameraMotion</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bExtendVideoCameraMotion? CameraMotion { get; set; }
-
         /// <summary>Strength of camera motion</summary>
         /// <remarks>Sent as <c>cameraMotionStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? CameraMotionStrength { get; set; }
-
         /// <summary>Whether to generate synchronized audio</summary>
         /// <remarks>Sent as <c>generateAudio</c> (optional; omitted when null). Default: <c>true</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
         public bool? GenerateAudio { get; set; }
-
         /// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
         /// <remarks>Sent as <c>audioStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? AudioStrength { get; set; }
-
         /// <summary>Enhance the prompt for better video generation</summary>
         /// <remarks>Sent as <c>enhancePrompt</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
         public bool? EnhancePrompt { get; set; }
-
         /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
         /// <remarks>Sent as <c>seed</c> (optional; omitted when null). Minimum: 0.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("seed")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? Seed { get; set; }
-
         /// <summary>What to avoid in generation</summary>
         /// <remarks>Sent as <c>negativePrompt</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
@@ -176,156 +128,33 @@ namespace Consumer.Models
 
         /// <summary>The Scenario model id, <c>model_ltx-2-19b-extend-video</c>.</summary>
         public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
-
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
+        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::LtxCodegen.ValidationError>();
-            if (string.IsNullOrEmpty(Prompt))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("prompt", global::LtxCodegen.ValidationRule.Required, "prompt is required."));
-            }
-            if (string.IsNullOrEmpty(Video))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("video", global::LtxCodegen.ValidationRule.Required, "video is required."));
-            }
-            if (VideoStrength is double value2)
-            {
-                if (double.IsNaN(value2) || double.IsInfinity(value2))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Type, "videoStrength must be a finite number."));
-                }
-                else if (value2 < 0.0 || value2 > 1.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Range, "videoStrength must be between 0 and 1 (got " + FormatNumber(value2) + ")."));
-                }
-            }
-            if (ExtendDuration is double value3)
-            {
-                if (double.IsNaN(value3) || double.IsInfinity(value3))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("extendDuration", global::LtxCodegen.ValidationRule.Type, "extendDuration must be a finite number."));
-                }
-                else if (value3 < 1.0 || value3 > 20.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("extendDuration", global::LtxCodegen.ValidationRule.Range, "extendDuration must be between 1 and 20 (got " + FormatNumber(value3) + ")."));
-                }
-            }
-            if (ContextDuration is double value4)
-            {
-                if (double.IsNaN(value4) || double.IsInfinity(value4))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("contextDuration", global::LtxCodegen.ValidationRule.Type, "contextDuration must be a finite number."));
-                }
-                else if (value4 < 0.1)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("contextDuration", global::LtxCodegen.ValidationRule.Range, "contextDuration must be at least 0.1 (got " + FormatNumber(value4) + ")."));
-                }
-            }
-            if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5)
-            {
-                if (!value5.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("aspectRatio", global::LtxCodegen.ValidationRule.Options, "aspectRatio must be one of auto, 21:9, 16:9, 4:3, 3:4, 1:1, 9:16 (got '" + value5.Value + "')."));
-                }
-            }
-            if (Resolution is Ltx2_19bExtendVideoResolution value6)
-            {
-                if (!value6.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("resolution", global::LtxCodegen.ValidationRule.Options, "resolution must be one of auto, 720p, 1080p, 1440p, 2160p (got '" + value6.Value + "')."));
-                }
-            }
-            if (Width != null && Height == null)
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("width", global::LtxCodegen.ValidationRule.Pair, "width must be used with height."));
-            }
-            if (Width is int value7)
-            {
-                if (value7 < 64.0 || value7 > 4096.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("width", global::LtxCodegen.ValidationRule.Range, "width must be between 64 and 4096 (got " + FormatNumber(value7) + ")."));
-                }
-            }
-            if (Height != null && Width == null)
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("height", global::LtxCodegen.ValidationRule.Pair, "height must be used with width."));
-            }
-            if (Height is int value8)
-            {
-                if (value8 < 64.0 || value8 > 4096.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("height", global::LtxCodegen.ValidationRule.Range, "height must be between 64 and 4096 (got " + FormatNumber(value8) + ")."));
-                }
-            }
-            if (Fps is double value9)
-            {
-                if (double.IsNaN(value9) || double.IsInfinity(value9))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Type, "fps must be a finite number."));
-                }
-                else if (value9 < 1.0 || value9 > 60.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Range, "fps must be between 1 and 60 (got " + FormatNumber(value9) + ")."));
-                }
-            }
-            if (NumInferenceSteps is int value10)
-            {
-                if (value10 < 1.0 || value10 > 100.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("numInferenceSteps", global::LtxCodegen.ValidationRule.Range, "numInferenceSteps must be between 1 and 100 (got " + FormatNumber(value10) + ")."));
-                }
-            }
-            if (GuidanceScale is double value11)
-            {
-                if (double.IsNaN(value11) || double.IsInfinity(value11))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Type, "guidanceScale must be a finite number."));
-                }
-                else if (value11 < 1.0 || value11 > 20.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Range, "guidanceScale must be between 1 and 20 (got " + FormatNumber(value11) + ")."));
-                }
-            }
-            if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12)
-            {
-                if (!value12.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cameraMotion", global::LtxCodegen.ValidationRule.Options, "cameraMotion must be one of none, static, dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down (got '" + value12.Value + "')."));
-                }
-            }
-            if (CameraMotionStrength is double value13)
-            {
-                if (double.IsNaN(value13) || double.IsInfinity(value13))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Type, "cameraMotionStrength must be a finite number."));
-                }
-                else if (value13 < 0.0 || value13 > 2.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Range, "cameraMotionStrength must be between 0 and 2 (got " + FormatNumber(value13) + ")."));
-                }
-            }
-            if (AudioStrength is double value15)
-            {
-                if (double.IsNaN(value15) || double.IsInfinity(value15))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Type, "audioStrength must be a finite number."));
-                }
-                else if (value15 < 0.0 || value15 > 1.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("audioStrength", global::LtxCodegen.ValidationRule.Range, "audioStrength must be between 0 and 1 (got " + FormatNumber(value15) + ")."));
-                }
-            }
-            if (Seed is int value17)
-            {
-                if (value17 < 0.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("seed", global::LtxCodegen.ValidationRule.Range, "seed must be at least 0 (got " + FormatNumber(value17) + ")."));
-                }
-            }
+            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
+            check.Text(0, Prompt);
+            check.Text(1, Video);
+            check.Number(2, VideoStrength);
+            check.Number(3, ExtendDuration);
+            check.Number(4, ContextDuration);
+            check.Text(5, AspectRatio?.Value);
+            check.Text(6, Resolution?.Value);
+            check.Number(7, Width);
+            check.Number(8, Height);
+            check.Number(9, Fps);
+            check.Number(10, NumInferenceSteps);
+            check.Number(11, GuidanceScale);
+            check.Text(12, CameraMotion?.Value);
+            check.Number(13, CameraMotionStrength);
+            check.Flag(14, GenerateAudio != null);
+            check.Number(15, AudioStrength);
+            check.Flag(16, EnhancePrompt != null);
+            check.Number(17, Seed);
+            check.Text(18, NegativePrompt);
+            var errors = check.Finish();
             OnValidate(errors);
             return errors;
         }
@@ -333,120 +162,33 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        private static string FormatNumber(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
-            {
-                var value0 = Prompt;
-                writer.WriteString(JsonNames.Prompt, value0);
-            }
-            {
-                var value1 = Video;
-                writer.WriteString(JsonNames.Video, value1);
-            }
-            if (VideoStrength is double value2)
-            {
-                writer.WriteNumber(JsonNames.VideoStrength, value2);
-            }
-            if (ExtendDuration is double value3)
-            {
-                writer.WriteNumber(JsonNames.ExtendDuration, value3);
-            }
-            if (ContextDuration is double value4)
-            {
-                writer.WriteNumber(JsonNames.ContextDuration, value4);
-            }
-            if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5)
-            {
-                writer.WriteString(JsonNames.AspectRatio, value5.Value);
-            }
-            if (Resolution is Ltx2_19bExtendVideoResolution value6)
-            {
-                writer.WriteString(JsonNames.Resolution, value6.Value);
-            }
-            if (Width is int value7)
-            {
-                writer.WriteNumber(JsonNames.Width, (int)RoundToMultiple(value7, 64.0));
-            }
-            if (Height is int value8)
-            {
-                writer.WriteNumber(JsonNames.Height, (int)RoundToMultiple(value8, 64.0));
-            }
-            if (Fps is double value9)
-            {
-                writer.WriteNumber(JsonNames.Fps, value9);
-            }
-            if (NumInferenceSteps is int value10)
-            {
-                writer.WriteNumber(JsonNames.NumInferenceSteps, value10);
-            }
-            if (GuidanceScale is double value11)
-            {
-                writer.WriteNumber(JsonNames.GuidanceScale, value11);
-            }
-            if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12)
-            {
-                writer.WriteString(JsonNames.CameraMotion, value12.Value);
-            }
-            if (CameraMotionStrength is double value13)
-            {
-                writer.WriteNumber(JsonNames.CameraMotionStrength, value13);
-            }
-            if (GenerateAudio is bool value14)
-            {
-                writer.WriteBoolean(JsonNames.GenerateAudio, value14);
-            }
-            if (AudioStrength is double value15)
-            {
-                writer.WriteNumber(JsonNames.AudioStrength, value15);
-            }
-            if (EnhancePrompt is bool value16)
-            {
-                writer.WriteBoolean(JsonNames.EnhancePrompt, value16);
-            }
-            if (Seed is int value17)
-            {
-                writer.WriteNumber(JsonNames.Seed, value17);
-            }
-            if (NegativePrompt is string value18)
-            {
-                writer.WriteString(JsonNames.NegativePrompt, value18);
-            }
+            writer.WriteString(JsonNames[0], Prompt);
+            writer.WriteString(JsonNames[1], Video);
+            if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
+            if (ExtendDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
+            if (ContextDuration is double value4) writer.WriteNumber(JsonNames[4], value4);
+            if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5) writer.WriteString(JsonNames[5], value5.Value);
+            if (Resolution is Ltx2_19bExtendVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
+            if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+            if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
+            if (Fps is double value9) writer.WriteNumber(JsonNames[9], value9);
+            if (NumInferenceSteps is int value10) writer.WriteNumber(JsonNames[10], value10);
+            if (GuidanceScale is double value11) writer.WriteNumber(JsonNames[11], value11);
+            if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12) writer.WriteString(JsonNames[12], value12.Value);
+            if (CameraMotionStrength is double value13) writer.WriteNumber(JsonNames[13], value13);
+            if (GenerateAudio is bool value14) writer.WriteBoolean(JsonNames[14], value14);
+            if (AudioStrength is double value15) writer.WriteNumber(JsonNames[15], value15);
+            if (EnhancePrompt is bool value16) writer.WriteBoolean(JsonNames[16], value16);
+            if (Seed is int value17) writer.WriteNumber(JsonNames[17], value17);
+            if (NegativePrompt is string value18) writer.WriteString(JsonNames[18], value18);
             writer.WriteEndObject();
         }
-
-        private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
-
-        private static class JsonNames
-        {
-            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-            public static readonly global::System.Text.Json.JsonEncodedText Video = global::System.Text.Json.JsonEncodedText.Encode("video");
-            public static readonly global::System.Text.Json.JsonEncodedText VideoStrength = global::System.Text.Json.JsonEncodedText.Encode("videoStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText ExtendDuration = global::System.Text.Json.JsonEncodedText.Encode("extendDuration");
-            public static readonly global::System.Text.Json.JsonEncodedText ContextDuration = global::System.Text.Json.JsonEncodedText.Encode("contextDuration");
-            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
-            public static readonly global::System.Text.Json.JsonEncodedText Resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution");
-            public static readonly global::System.Text.Json.JsonEncodedText Width = global::System.Text.Json.JsonEncodedText.Encode("width");
-            public static readonly global::System.Text.Json.JsonEncodedText Height = global::System.Text.Json.JsonEncodedText.Encode("height");
-            public static readonly global::System.Text.Json.JsonEncodedText Fps = global::System.Text.Json.JsonEncodedText.Encode("fps");
-            public static readonly global::System.Text.Json.JsonEncodedText NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("numInferenceSteps");
-            public static readonly global::System.Text.Json.JsonEncodedText GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidanceScale");
-            public static readonly global::System.Text.Json.JsonEncodedText CameraMotion = global::System.Text.Json.JsonEncodedText.Encode("cameraMotion");
-            public static readonly global::System.Text.Json.JsonEncodedText CameraMotionStrength = global::System.Text.Json.JsonEncodedText.Encode("cameraMotionStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText GenerateAudio = global::System.Text.Json.JsonEncodedText.Encode("generateAudio");
-            public static readonly global::System.Text.Json.JsonEncodedText AudioStrength = global::System.Text.Json.JsonEncodedText.Encode("audioStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText EnhancePrompt = global::System.Text.Json.JsonEncodedText.Encode("enhancePrompt");
-            public static readonly global::System.Text.Json.JsonEncodedText Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-            public static readonly global::System.Text.Json.JsonEncodedText NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negativePrompt");
-        }
+        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
     }
 
     /// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bExtendVideoRequest.AspectRatio"/>.</summary>
@@ -455,61 +197,35 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bExtendVideoAspectRatio : global::System.IEquatable<Ltx2_19bExtendVideoAspectRatio>
     {
         private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
-
         /// <summary><c>auto</c></summary>
         public static Ltx2_19bExtendVideoAspectRatio Auto { get; } = new Ltx2_19bExtendVideoAspectRatio("auto");
-
         /// <summary><c>21:9</c></summary>
         public static Ltx2_19bExtendVideoAspectRatio _21_9 { get; } = new Ltx2_19bExtendVideoAspectRatio("21:9");
-
         /// <summary><c>16:9</c></summary>
         public static Ltx2_19bExtendVideoAspectRatio _16_9 { get; } = new Ltx2_19bExtendVideoAspectRatio("16:9");
-
         /// <summary><c>4:3</c></summary>
         public static Ltx2_19bExtendVideoAspectRatio _4_3 { get; } = new Ltx2_19bExtendVideoAspectRatio("4:3");
-
         /// <summary><c>3:4</c></summary>
         public static Ltx2_19bExtendVideoAspectRatio _3_4 { get; } = new Ltx2_19bExtendVideoAspectRatio("3:4");
-
         /// <summary><c>1:1</c></summary>
         public static Ltx2_19bExtendVideoAspectRatio _1_1 { get; } = new Ltx2_19bExtendVideoAspectRatio("1:1");
-
         /// <summary><c>9:16</c></summary>
         public static Ltx2_19bExtendVideoAspectRatio _9_16 { get; } = new Ltx2_19bExtendVideoAspectRatio("9:16");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bExtendVideoAspectRatio(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bExtendVideoAspectRatio(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bExtendVideoAspectRatio(string value) => new Ltx2_19bExtendVideoAspectRatio(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bExtendVideoAspectRatio other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoAspectRatio other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bExtendVideoAspectRatio left, Ltx2_19bExtendVideoAspectRatio right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bExtendVideoAspectRatio left, Ltx2_19bExtendVideoAspectRatio right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -520,55 +236,31 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bExtendVideoResolution : global::System.IEquatable<Ltx2_19bExtendVideoResolution>
     {
         private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
-
         /// <summary><c>auto</c></summary>
         public static Ltx2_19bExtendVideoResolution Auto { get; } = new Ltx2_19bExtendVideoResolution("auto");
-
         /// <summary><c>720p</c></summary>
         public static Ltx2_19bExtendVideoResolution _720p { get; } = new Ltx2_19bExtendVideoResolution("720p");
-
         /// <summary><c>1080p</c></summary>
         public static Ltx2_19bExtendVideoResolution _1080p { get; } = new Ltx2_19bExtendVideoResolution("1080p");
-
         /// <summary><c>1440p</c></summary>
         public static Ltx2_19bExtendVideoResolution _1440p { get; } = new Ltx2_19bExtendVideoResolution("1440p");
-
         /// <summary><c>2160p</c></summary>
         public static Ltx2_19bExtendVideoResolution _2160p { get; } = new Ltx2_19bExtendVideoResolution("2160p");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bExtendVideoResolution(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bExtendVideoResolution(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bExtendVideoResolution(string value) => new Ltx2_19bExtendVideoResolution(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bExtendVideoResolution other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoResolution other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bExtendVideoResolution left, Ltx2_19bExtendVideoResolution right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bExtendVideoResolution left, Ltx2_19bExtendVideoResolution right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -579,64 +271,37 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bExtendVideoCameraMotion : global::System.IEquatable<Ltx2_19bExtendVideoCameraMotion>
     {
         private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
-
         /// <summary><c>none</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion None { get; } = new Ltx2_19bExtendVideoCameraMotion("none");
-
         /// <summary><c>static</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion Static { get; } = new Ltx2_19bExtendVideoCameraMotion("static");
-
         /// <summary><c>dolly_in</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion DollyIn { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_in");
-
         /// <summary><c>dolly_out</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion DollyOut { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_out");
-
         /// <summary><c>dolly_left</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion DollyLeft { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_left");
-
         /// <summary><c>dolly_right</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion DollyRight { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_right");
-
         /// <summary><c>jib_up</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion JibUp { get; } = new Ltx2_19bExtendVideoCameraMotion("jib_up");
-
         /// <summary><c>jib_down</c></summary>
         public static Ltx2_19bExtendVideoCameraMotion JibDown { get; } = new Ltx2_19bExtendVideoCameraMotion("jib_down");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bExtendVideoCameraMotion(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bExtendVideoCameraMotion(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bExtendVideoCameraMotion(string value) => new Ltx2_19bExtendVideoCameraMotion(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bExtendVideoCameraMotion other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoCameraMotion other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bExtendVideoCameraMotion left, Ltx2_19bExtendVideoCameraMotion right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bExtendVideoCameraMotion left, Ltx2_19bExtendVideoCameraMotion right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -655,147 +320,25 @@ namespace Consumer.Models
             typeName: "Ltx2_19bExtendVideo",
             parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
             {
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "prompt",
-                    propertyName: "Prompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Text prompt describing how the video should continue",
-                    isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "video",
-                    propertyName: "Video",
-                    type: global::LtxCodegen.ScenarioParameterType.Asset,
-                    description: "The input video to extend (an asset id). The new frames continue from its end.",
-                    isRequired: true,
-                    assetKind: "video"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "videoStrength",
-                    propertyName: "VideoStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Video conditioning strength. Higher = more faithful to input video motion/style.",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "extendDuration",
-                    propertyName: "ExtendDuration",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Duration of new video to generate in seconds. Additional duration added after the input video.",
-                    defaultJson: "4",
-                    minimum: 1.0,
-                    maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "contextDuration",
-                    propertyName: "ContextDuration",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Seconds from input video to use as context. Leave empty to use entire video.",
-                    minimum: 0.1),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "aspectRatio",
-                    propertyName: "AspectRatio",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Video aspect ratio. 'Match Input' detects from input video.",
-                    defaultJson: "\"auto\"",
-                    options: new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "resolution",
-                    propertyName: "Resolution",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).",
-                    defaultJson: "\"auto\"",
-                    options: new string[] { "auto", "720p", "1080p", "1440p", "2160p" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "width",
-                    propertyName: "Width",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.",
-                    minimum: 64.0,
-                    maximum: 4096.0,
-                    multipleOf: 64.0,
-                    pairedWith: "height",
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "height",
-                    propertyName: "Height",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.",
-                    minimum: 64.0,
-                    maximum: 4096.0,
-                    multipleOf: 64.0,
-                    pairedWith: "width",
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "fps",
-                    propertyName: "Fps",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Output frame rate (1-60 fps). Leave empty to match input video.",
-                    minimum: 1.0,
-                    maximum: 60.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "numInferenceSteps",
-                    propertyName: "NumInferenceSteps",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Number of denoising steps (more = higher quality, slower)",
-                    defaultJson: "40",
-                    minimum: 1.0,
-                    maximum: 100.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "guidanceScale",
-                    propertyName: "GuidanceScale",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Classifier-free guidance scale (higher = more prompt adherence)",
-                    defaultJson: "3",
-                    minimum: 1.0,
-                    maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "cameraMotion",
-                    propertyName: "CameraMotion",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Camera movement type in the generated continuation",
-                    defaultJson: "\"none\"",
-                    options: new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "cameraMotionStrength",
-                    propertyName: "CameraMotionStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Strength of camera motion",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 2.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "generateAudio",
-                    propertyName: "GenerateAudio",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Whether to generate synchronized audio",
-                    defaultJson: "true"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "audioStrength",
-                    propertyName: "AudioStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Audio conditioning strength (0-1). Higher preserves more input audio characteristics.",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "enhancePrompt",
-                    propertyName: "EnhancePrompt",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Enhance the prompt for better video generation",
-                    defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "seed",
-                    propertyName: "Seed",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Random seed for reproducibility. Leave blank for random.",
-                    minimum: 0.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "negativePrompt",
-                    propertyName: "NegativePrompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "What to avoid in generation"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt describing how the video should continue", isRequired: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "video", propertyName: "Video", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "The input video to extend (an asset id). The new frames continue from its end.", isRequired: true, assetKind: "video"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoStrength", propertyName: "VideoStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Video conditioning strength. Higher = more faithful to input video motion/style.", defaultJson: "1", minimum: 0.0, maximum: 1.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "extendDuration", propertyName: "ExtendDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Duration of new video to generate in seconds. Additional duration added after the input video.", defaultJson: "4", minimum: 1.0, maximum: 20.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "contextDuration", propertyName: "ContextDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Seconds from input video to use as context. Leave empty to use entire video.", minimum: 0.1),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video aspect ratio. 'Match Input' detects from input video.", defaultJson: "\"auto\"", options: new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "resolution", propertyName: "Resolution", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).", defaultJson: "\"auto\"", options: new string[] { "auto", "720p", "1080p", "1440p", "2160p" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "width", propertyName: "Width", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "height", hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "height", propertyName: "Height", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "width", hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "fps", propertyName: "Fps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output frame rate (1-60 fps). Leave empty to match input video.", minimum: 1.0, maximum: 60.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "numInferenceSteps", propertyName: "NumInferenceSteps", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Number of denoising steps (more = higher quality, slower)", defaultJson: "40", minimum: 1.0, maximum: 100.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "guidanceScale", propertyName: "GuidanceScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Classifier-free guidance scale (higher = more prompt adherence)", defaultJson: "3", minimum: 1.0, maximum: 20.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotion", propertyName: "CameraMotion", type: global::LtxCodegen.ScenarioParameterType.String, description: "Camera movement type in the generated continuation", defaultJson: "\"none\"", options: new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotionStrength", propertyName: "CameraMotionStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of camera motion", defaultJson: "1", minimum: 0.0, maximum: 2.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "generateAudio", propertyName: "GenerateAudio", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Whether to generate synchronized audio", defaultJson: "true"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "audioStrength", propertyName: "AudioStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Audio conditioning strength (0-1). Higher preserves more input audio characteristics.", defaultJson: "1", minimum: 0.0, maximum: 1.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "enhancePrompt", propertyName: "EnhancePrompt", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Enhance the prompt for better video generation", defaultJson: "false"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "seed", propertyName: "Seed", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Random seed for reproducibility. Leave blank for random.", minimum: 0.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "negativePrompt", propertyName: "NegativePrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "What to avoid in generation"),
             },
             description: "Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio.");
     }
@@ -807,32 +350,16 @@ namespace Consumer.Models
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.SubmitAsync(request, cancellationToken);
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.RunAsync(request, progress, cancellationToken);
         }
     }

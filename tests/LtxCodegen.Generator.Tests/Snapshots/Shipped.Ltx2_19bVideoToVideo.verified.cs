@@ -13,37 +13,26 @@ namespace Consumer.Models
     {
         /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
         public const double DefaultVideoStrength = 1.0;
-
         /// <summary>The service's default for <c>imageStrength</c> (used when <see cref="ImageStrength"/> is not set).</summary>
         public const double DefaultImageStrength = 1.0;
-
         /// <summary>The service's default for <c>resolution</c> (used when <see cref="Resolution"/> is not set).</summary>
         public const string DefaultResolution = "auto";
-
         /// <summary>The service's default for <c>cameraMotion</c> (used when <see cref="CameraMotion"/> is not set).</summary>
         public const string DefaultCameraMotion = "none";
-
         /// <summary>The service's default for <c>cameraMotionStrength</c> (used when <see cref="CameraMotionStrength"/> is not set).</summary>
         public const double DefaultCameraMotionStrength = 1.0;
-
         /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
         public const string DefaultAspectRatio = "auto";
-
         /// <summary>The service's default for <c>audioSource</c> (used when <see cref="AudioSource"/> is not set).</summary>
         public const string DefaultAudioSource = "original";
-
         /// <summary>The service's default for <c>modality</c> (used when <see cref="Modality"/> is not set).</summary>
         public const string DefaultModality = "none";
-
         /// <summary>The service's default for <c>modalityStrength</c> (used when <see cref="ModalityStrength"/> is not set).</summary>
         public const double DefaultModalityStrength = 1.0;
-
         /// <summary>The service's default for <c>numInferenceSteps</c> (used when <see cref="NumInferenceSteps"/> is not set).</summary>
         public const int DefaultNumInferenceSteps = 40;
-
         /// <summary>The service's default for <c>guidanceScale</c> (used when <see cref="GuidanceScale"/> is not set).</summary>
         public const double DefaultGuidanceScale = 3.0;
-
         /// <summary>The service's default for <c>enhancePrompt</c> (used when <see cref="EnhancePrompt"/> is not set).</summary>
         public const bool DefaultEnhancePrompt = false;
 
@@ -64,297 +53,120 @@ namespace Consumer.Models
 
         /// <summary>Text prompt for video generation</summary>
         /// <remarks>Sent as <c>prompt</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
+        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Prompt { get; set; }
-
         /// <summary>Reference video (an asset id). The model generates output conditioned on this video's structure.</summary>
         /// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("video")]
-        [global::LtxCodegen.Metadata.ScenarioRequired]
+        [global::LtxCodegen.Metadata.ScenarioParameter("video"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Video { get; set; }
-
         /// <summary>Reference video conditioning strength (0-1). Higher = more faithful to input video structure.</summary>
         /// <remarks>Sent as <c>videoStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? VideoStrength { get; set; }
-
         /// <summary>Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.</summary>
         /// <remarks>Sent as <c>image</c> (optional; omitted when null). An asset id (image).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("image")]
         public string? Image { get; set; }
-
         /// <summary>First-frame image conditioning strength (0-1).</summary>
         /// <remarks>Sent as <c>imageStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("imageStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("imageStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? ImageStrength { get; set; }
-
         /// <summary>Negative prompt to guide what to avoid in generation</summary>
         /// <remarks>Sent as <c>negativePrompt</c> (optional; omitted when null).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
         public string? NegativePrompt { get; set; }
-
         /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended).</summary>
         /// <remarks>Sent as <c>resolution</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("resolution")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bVideoToVideoResolution? Resolution { get; set; }
-
         /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
         /// <remarks>Sent as <c>width</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
-        [global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        [global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? Width { get; set; }
-
         /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
         /// <remarks>Sent as <c>height</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
-        [global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        [global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? Height { get; set; }
-
         /// <summary>Camera movement type in the generated video.</summary>
         /// <remarks>Sent as <c>cameraMotion</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bVideoToVideoCameraMotion? CameraMotion { get; set; }
-
         /// <summary>Strength of camera motion (0-2). Higher values = stronger effect.</summary>
         /// <remarks>Sent as <c>cameraMotionStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? CameraMotionStrength { get; set; }
-
         /// <summary>Output video duration in seconds (3-20). Leave empty to match input video.</summary>
         /// <remarks>Sent as <c>duration</c> (optional; omitted when null). Range: 3 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? Duration { get; set; }
-
         /// <summary>Video aspect ratio. 'Match Input' detects from input video (recommended).</summary>
         /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bVideoToVideoAspectRatio? AspectRatio { get; set; }
-
         /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
         /// <remarks>Sent as <c>fps</c> (optional; omitted when null). Range: 1 to 60.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? Fps { get; set; }
-
         /// <summary>Audio for output: copy from input, generate new, or none.</summary>
         /// <remarks>Sent as <c>audioSource</c> (optional; omitted when null). Default: <c>"original"</c>. Allowed values: <c>original</c>, <c>generate</c>, <c>none</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioSource")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("original", "generate", "none", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("audioSource"), global::LtxCodegen.Metadata.ScenarioOptions("original", "generate", "none", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bVideoToVideoAudioSource? AudioSource { get; set; }
-
         /// <summary>IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.</summary>
         /// <remarks>Sent as <c>modality</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>canny</c>, <c>depth</c>, <c>pose</c>, <c>detailer</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("modality")]
-        [global::LtxCodegen.Metadata.ScenarioOptions("none", "canny", "depth", "pose", "detailer", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("modality"), global::LtxCodegen.Metadata.ScenarioOptions("none", "canny", "depth", "pose", "detailer", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public Ltx2_19bVideoToVideoModality? Modality { get; set; }
-
         /// <summary>Strength of IC-LoRA modality (0-2). Higher values = stronger control.</summary>
         /// <remarks>Sent as <c>modalityStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("modalityStrength")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("modalityStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? ModalityStrength { get; set; }
-
         /// <summary>Number of inference steps. Higher = better quality, slower.</summary>
         /// <remarks>Sent as <c>numInferenceSteps</c> (optional; omitted when null). Default: <c>40</c>. Range: 1 to 100.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? NumInferenceSteps { get; set; }
-
         /// <summary>Classifier-free guidance scale. Higher = stronger prompt adherence.</summary>
         /// <remarks>Sent as <c>guidanceScale</c> (optional; omitted when null). Default: <c>3</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public double? GuidanceScale { get; set; }
-
         /// <summary>Use Gemma to enhance the prompt for better video generation</summary>
         /// <remarks>Sent as <c>enhancePrompt</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
         public bool? EnhancePrompt { get; set; }
-
         /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
         /// <remarks>Sent as <c>seed</c> (optional; omitted when null). Minimum: 0.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("seed")]
-        [global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
         public int? Seed { get; set; }
 
         /// <summary>The Scenario model id, <c>model_ltx-2-19b-video-to-video</c>.</summary>
         public string ModelId => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Id;
-
         /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state; returns one error per problem (empty when the request is valid).</summary>
+        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
-            var errors = new global::System.Collections.Generic.List<global::LtxCodegen.ValidationError>();
-            if (string.IsNullOrEmpty(Prompt))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("prompt", global::LtxCodegen.ValidationRule.Required, "prompt is required."));
-            }
-            if (string.IsNullOrEmpty(Video))
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("video", global::LtxCodegen.ValidationRule.Required, "video is required."));
-            }
-            if (VideoStrength is double value2)
-            {
-                if (double.IsNaN(value2) || double.IsInfinity(value2))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Type, "videoStrength must be a finite number."));
-                }
-                else if (value2 < 0.0 || value2 > 1.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("videoStrength", global::LtxCodegen.ValidationRule.Range, "videoStrength must be between 0 and 1 (got " + FormatNumber(value2) + ")."));
-                }
-            }
-            if (ImageStrength is double value4)
-            {
-                if (double.IsNaN(value4) || double.IsInfinity(value4))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("imageStrength", global::LtxCodegen.ValidationRule.Type, "imageStrength must be a finite number."));
-                }
-                else if (value4 < 0.0 || value4 > 1.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("imageStrength", global::LtxCodegen.ValidationRule.Range, "imageStrength must be between 0 and 1 (got " + FormatNumber(value4) + ")."));
-                }
-            }
-            if (Resolution is Ltx2_19bVideoToVideoResolution value6)
-            {
-                if (!value6.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("resolution", global::LtxCodegen.ValidationRule.Options, "resolution must be one of auto, 720p, 1080p, 1440p, 2160p (got '" + value6.Value + "')."));
-                }
-            }
-            if (Width != null && Height == null)
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("width", global::LtxCodegen.ValidationRule.Pair, "width must be used with height."));
-            }
-            if (Width is int value7)
-            {
-                if (value7 < 64.0 || value7 > 4096.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("width", global::LtxCodegen.ValidationRule.Range, "width must be between 64 and 4096 (got " + FormatNumber(value7) + ")."));
-                }
-            }
-            if (Height != null && Width == null)
-            {
-                errors.Add(new global::LtxCodegen.ValidationError("height", global::LtxCodegen.ValidationRule.Pair, "height must be used with width."));
-            }
-            if (Height is int value8)
-            {
-                if (value8 < 64.0 || value8 > 4096.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("height", global::LtxCodegen.ValidationRule.Range, "height must be between 64 and 4096 (got " + FormatNumber(value8) + ")."));
-                }
-            }
-            if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9)
-            {
-                if (!value9.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cameraMotion", global::LtxCodegen.ValidationRule.Options, "cameraMotion must be one of none, static, dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down (got '" + value9.Value + "')."));
-                }
-            }
-            if (CameraMotionStrength is double value10)
-            {
-                if (double.IsNaN(value10) || double.IsInfinity(value10))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Type, "cameraMotionStrength must be a finite number."));
-                }
-                else if (value10 < 0.0 || value10 > 2.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("cameraMotionStrength", global::LtxCodegen.ValidationRule.Range, "cameraMotionStrength must be between 0 and 2 (got " + FormatNumber(value10) + ")."));
-                }
-            }
-            if (Duration is double value11)
-            {
-                if (double.IsNaN(value11) || double.IsInfinity(value11))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Type, "duration must be a finite number."));
-                }
-                else if (value11 < 3.0 || value11 > 20.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("duration", global::LtxCodegen.ValidationRule.Range, "duration must be between 3 and 20 (got " + FormatNumber(value11) + ")."));
-                }
-            }
-            if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12)
-            {
-                if (!value12.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("aspectRatio", global::LtxCodegen.ValidationRule.Options, "aspectRatio must be one of auto, 21:9, 16:9, 4:3, 3:4, 1:1, 9:16 (got '" + value12.Value + "')."));
-                }
-            }
-            if (Fps is double value13)
-            {
-                if (double.IsNaN(value13) || double.IsInfinity(value13))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Type, "fps must be a finite number."));
-                }
-                else if (value13 < 1.0 || value13 > 60.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("fps", global::LtxCodegen.ValidationRule.Range, "fps must be between 1 and 60 (got " + FormatNumber(value13) + ")."));
-                }
-            }
-            if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14)
-            {
-                if (!value14.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("audioSource", global::LtxCodegen.ValidationRule.Options, "audioSource must be one of original, generate, none (got '" + value14.Value + "')."));
-                }
-            }
-            if (Modality is Ltx2_19bVideoToVideoModality value15)
-            {
-                if (!value15.IsKnown)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("modality", global::LtxCodegen.ValidationRule.Options, "modality must be one of none, canny, depth, pose, detailer (got '" + value15.Value + "')."));
-                }
-            }
-            if (ModalityStrength is double value16)
-            {
-                if (double.IsNaN(value16) || double.IsInfinity(value16))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("modalityStrength", global::LtxCodegen.ValidationRule.Type, "modalityStrength must be a finite number."));
-                }
-                else if (value16 < 0.0 || value16 > 2.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("modalityStrength", global::LtxCodegen.ValidationRule.Range, "modalityStrength must be between 0 and 2 (got " + FormatNumber(value16) + ")."));
-                }
-            }
-            if (NumInferenceSteps is int value17)
-            {
-                if (value17 < 1.0 || value17 > 100.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("numInferenceSteps", global::LtxCodegen.ValidationRule.Range, "numInferenceSteps must be between 1 and 100 (got " + FormatNumber(value17) + ")."));
-                }
-            }
-            if (GuidanceScale is double value18)
-            {
-                if (double.IsNaN(value18) || double.IsInfinity(value18))
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Type, "guidanceScale must be a finite number."));
-                }
-                else if (value18 < 1.0 || value18 > 20.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("guidanceScale", global::LtxCodegen.ValidationRule.Range, "guidanceScale must be between 1 and 20 (got " + FormatNumber(value18) + ")."));
-                }
-            }
-            if (Seed is int value20)
-            {
-                if (value20 < 0.0)
-                {
-                    errors.Add(new global::LtxCodegen.ValidationError("seed", global::LtxCodegen.ValidationRule.Range, "seed must be at least 0 (got " + FormatNumber(value20) + ")."));
-                }
-            }
+            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
+            check.Text(0, Prompt);
+            check.Text(1, Video);
+            check.Number(2, VideoStrength);
+            check.Text(3, Image);
+            check.Number(4, ImageStrength);
+            check.Text(5, NegativePrompt);
+            check.Text(6, Resolution?.Value);
+            check.Number(7, Width);
+            check.Number(8, Height);
+            check.Text(9, CameraMotion?.Value);
+            check.Number(10, CameraMotionStrength);
+            check.Number(11, Duration);
+            check.Text(12, AspectRatio?.Value);
+            check.Number(13, Fps);
+            check.Text(14, AudioSource?.Value);
+            check.Text(15, Modality?.Value);
+            check.Number(16, ModalityStrength);
+            check.Number(17, NumInferenceSteps);
+            check.Number(18, GuidanceScale);
+            check.Flag(19, EnhancePrompt != null);
+            check.Number(20, Seed);
+            var errors = check.Finish();
             OnValidate(errors);
             return errors;
         }
@@ -362,130 +174,35 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        private static string FormatNumber(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
             writer.WriteStartObject();
-            {
-                var value0 = Prompt;
-                writer.WriteString(JsonNames.Prompt, value0);
-            }
-            {
-                var value1 = Video;
-                writer.WriteString(JsonNames.Video, value1);
-            }
-            if (VideoStrength is double value2)
-            {
-                writer.WriteNumber(JsonNames.VideoStrength, value2);
-            }
-            if (Image is string value3)
-            {
-                writer.WriteString(JsonNames.Image, value3);
-            }
-            if (ImageStrength is double value4)
-            {
-                writer.WriteNumber(JsonNames.ImageStrength, value4);
-            }
-            if (NegativePrompt is string value5)
-            {
-                writer.WriteString(JsonNames.NegativePrompt, value5);
-            }
-            if (Resolution is Ltx2_19bVideoToVideoResolution value6)
-            {
-                writer.WriteString(JsonNames.Resolution, value6.Value);
-            }
-            if (Width is int value7)
-            {
-                writer.WriteNumber(JsonNames.Width, (int)RoundToMultiple(value7, 64.0));
-            }
-            if (Height is int value8)
-            {
-                writer.WriteNumber(JsonNames.Height, (int)RoundToMultiple(value8, 64.0));
-            }
-            if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9)
-            {
-                writer.WriteString(JsonNames.CameraMotion, value9.Value);
-            }
-            if (CameraMotionStrength is double value10)
-            {
-                writer.WriteNumber(JsonNames.CameraMotionStrength, value10);
-            }
-            if (Duration is double value11)
-            {
-                writer.WriteNumber(JsonNames.Duration, value11);
-            }
-            if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12)
-            {
-                writer.WriteString(JsonNames.AspectRatio, value12.Value);
-            }
-            if (Fps is double value13)
-            {
-                writer.WriteNumber(JsonNames.Fps, value13);
-            }
-            if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14)
-            {
-                writer.WriteString(JsonNames.AudioSource, value14.Value);
-            }
-            if (Modality is Ltx2_19bVideoToVideoModality value15)
-            {
-                writer.WriteString(JsonNames.Modality, value15.Value);
-            }
-            if (ModalityStrength is double value16)
-            {
-                writer.WriteNumber(JsonNames.ModalityStrength, value16);
-            }
-            if (NumInferenceSteps is int value17)
-            {
-                writer.WriteNumber(JsonNames.NumInferenceSteps, value17);
-            }
-            if (GuidanceScale is double value18)
-            {
-                writer.WriteNumber(JsonNames.GuidanceScale, value18);
-            }
-            if (EnhancePrompt is bool value19)
-            {
-                writer.WriteBoolean(JsonNames.EnhancePrompt, value19);
-            }
-            if (Seed is int value20)
-            {
-                writer.WriteNumber(JsonNames.Seed, value20);
-            }
+            writer.WriteString(JsonNames[0], Prompt);
+            writer.WriteString(JsonNames[1], Video);
+            if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
+            if (Image is string value3) writer.WriteString(JsonNames[3], value3);
+            if (ImageStrength is double value4) writer.WriteNumber(JsonNames[4], value4);
+            if (NegativePrompt is string value5) writer.WriteString(JsonNames[5], value5);
+            if (Resolution is Ltx2_19bVideoToVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
+            if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+            if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
+            if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9) writer.WriteString(JsonNames[9], value9.Value);
+            if (CameraMotionStrength is double value10) writer.WriteNumber(JsonNames[10], value10);
+            if (Duration is double value11) writer.WriteNumber(JsonNames[11], value11);
+            if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12) writer.WriteString(JsonNames[12], value12.Value);
+            if (Fps is double value13) writer.WriteNumber(JsonNames[13], value13);
+            if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14) writer.WriteString(JsonNames[14], value14.Value);
+            if (Modality is Ltx2_19bVideoToVideoModality value15) writer.WriteString(JsonNames[15], value15.Value);
+            if (ModalityStrength is double value16) writer.WriteNumber(JsonNames[16], value16);
+            if (NumInferenceSteps is int value17) writer.WriteNumber(JsonNames[17], value17);
+            if (GuidanceScale is double value18) writer.WriteNumber(JsonNames[18], value18);
+            if (EnhancePrompt is bool value19) writer.WriteBoolean(JsonNames[19], value19);
+            if (Seed is int value20) writer.WriteNumber(JsonNames[20], value20);
             writer.WriteEndObject();
         }
-
-        private static double RoundToMultiple(double value, double step) => global::System.Math.Round(value / step, global::System.MidpointRounding.AwayFromZero) * step;
-
-        private static class JsonNames
-        {
-            public static readonly global::System.Text.Json.JsonEncodedText Prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt");
-            public static readonly global::System.Text.Json.JsonEncodedText Video = global::System.Text.Json.JsonEncodedText.Encode("video");
-            public static readonly global::System.Text.Json.JsonEncodedText VideoStrength = global::System.Text.Json.JsonEncodedText.Encode("videoStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText Image = global::System.Text.Json.JsonEncodedText.Encode("image");
-            public static readonly global::System.Text.Json.JsonEncodedText ImageStrength = global::System.Text.Json.JsonEncodedText.Encode("imageStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText NegativePrompt = global::System.Text.Json.JsonEncodedText.Encode("negativePrompt");
-            public static readonly global::System.Text.Json.JsonEncodedText Resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution");
-            public static readonly global::System.Text.Json.JsonEncodedText Width = global::System.Text.Json.JsonEncodedText.Encode("width");
-            public static readonly global::System.Text.Json.JsonEncodedText Height = global::System.Text.Json.JsonEncodedText.Encode("height");
-            public static readonly global::System.Text.Json.JsonEncodedText CameraMotion = global::System.Text.Json.JsonEncodedText.Encode("cameraMotion");
-            public static readonly global::System.Text.Json.JsonEncodedText CameraMotionStrength = global::System.Text.Json.JsonEncodedText.Encode("cameraMotionStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText Duration = global::System.Text.Json.JsonEncodedText.Encode("duration");
-            public static readonly global::System.Text.Json.JsonEncodedText AspectRatio = global::System.Text.Json.JsonEncodedText.Encode("aspectRatio");
-            public static readonly global::System.Text.Json.JsonEncodedText Fps = global::System.Text.Json.JsonEncodedText.Encode("fps");
-            public static readonly global::System.Text.Json.JsonEncodedText AudioSource = global::System.Text.Json.JsonEncodedText.Encode("audioSource");
-            public static readonly global::System.Text.Json.JsonEncodedText Modality = global::System.Text.Json.JsonEncodedText.Encode("modality");
-            public static readonly global::System.Text.Json.JsonEncodedText ModalityStrength = global::System.Text.Json.JsonEncodedText.Encode("modalityStrength");
-            public static readonly global::System.Text.Json.JsonEncodedText NumInferenceSteps = global::System.Text.Json.JsonEncodedText.Encode("numInferenceSteps");
-            public static readonly global::System.Text.Json.JsonEncodedText GuidanceScale = global::System.Text.Json.JsonEncodedText.Encode("guidanceScale");
-            public static readonly global::System.Text.Json.JsonEncodedText EnhancePrompt = global::System.Text.Json.JsonEncodedText.Encode("enhancePrompt");
-            public static readonly global::System.Text.Json.JsonEncodedText Seed = global::System.Text.Json.JsonEncodedText.Encode("seed");
-        }
+        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor);
     }
 
     /// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bVideoToVideoRequest.Resolution"/>.</summary>
@@ -494,55 +211,31 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bVideoToVideoResolution : global::System.IEquatable<Ltx2_19bVideoToVideoResolution>
     {
         private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
-
         /// <summary><c>auto</c></summary>
         public static Ltx2_19bVideoToVideoResolution Auto { get; } = new Ltx2_19bVideoToVideoResolution("auto");
-
         /// <summary><c>720p</c></summary>
         public static Ltx2_19bVideoToVideoResolution _720p { get; } = new Ltx2_19bVideoToVideoResolution("720p");
-
         /// <summary><c>1080p</c></summary>
         public static Ltx2_19bVideoToVideoResolution _1080p { get; } = new Ltx2_19bVideoToVideoResolution("1080p");
-
         /// <summary><c>1440p</c></summary>
         public static Ltx2_19bVideoToVideoResolution _1440p { get; } = new Ltx2_19bVideoToVideoResolution("1440p");
-
         /// <summary><c>2160p</c></summary>
         public static Ltx2_19bVideoToVideoResolution _2160p { get; } = new Ltx2_19bVideoToVideoResolution("2160p");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoResolution(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bVideoToVideoResolution(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoResolution(string value) => new Ltx2_19bVideoToVideoResolution(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bVideoToVideoResolution other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoResolution other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bVideoToVideoResolution left, Ltx2_19bVideoToVideoResolution right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bVideoToVideoResolution left, Ltx2_19bVideoToVideoResolution right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -553,64 +246,37 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bVideoToVideoCameraMotion : global::System.IEquatable<Ltx2_19bVideoToVideoCameraMotion>
     {
         private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
-
         /// <summary><c>none</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion None { get; } = new Ltx2_19bVideoToVideoCameraMotion("none");
-
         /// <summary><c>static</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion Static { get; } = new Ltx2_19bVideoToVideoCameraMotion("static");
-
         /// <summary><c>dolly_in</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion DollyIn { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_in");
-
         /// <summary><c>dolly_out</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion DollyOut { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_out");
-
         /// <summary><c>dolly_left</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion DollyLeft { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_left");
-
         /// <summary><c>dolly_right</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion DollyRight { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_right");
-
         /// <summary><c>jib_up</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion JibUp { get; } = new Ltx2_19bVideoToVideoCameraMotion("jib_up");
-
         /// <summary><c>jib_down</c></summary>
         public static Ltx2_19bVideoToVideoCameraMotion JibDown { get; } = new Ltx2_19bVideoToVideoCameraMotion("jib_down");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoCameraMotion(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bVideoToVideoCameraMotion(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoCameraMotion(string value) => new Ltx2_19bVideoToVideoCameraMotion(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bVideoToVideoCameraMotion other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoCameraMotion other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bVideoToVideoCameraMotion left, Ltx2_19bVideoToVideoCameraMotion right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bVideoToVideoCameraMotion left, Ltx2_19bVideoToVideoCameraMotion right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -621,61 +287,35 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bVideoToVideoAspectRatio : global::System.IEquatable<Ltx2_19bVideoToVideoAspectRatio>
     {
         private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
-
         /// <summary><c>auto</c></summary>
         public static Ltx2_19bVideoToVideoAspectRatio Auto { get; } = new Ltx2_19bVideoToVideoAspectRatio("auto");
-
         /// <summary><c>21:9</c></summary>
         public static Ltx2_19bVideoToVideoAspectRatio _21_9 { get; } = new Ltx2_19bVideoToVideoAspectRatio("21:9");
-
         /// <summary><c>16:9</c></summary>
         public static Ltx2_19bVideoToVideoAspectRatio _16_9 { get; } = new Ltx2_19bVideoToVideoAspectRatio("16:9");
-
         /// <summary><c>4:3</c></summary>
         public static Ltx2_19bVideoToVideoAspectRatio _4_3 { get; } = new Ltx2_19bVideoToVideoAspectRatio("4:3");
-
         /// <summary><c>3:4</c></summary>
         public static Ltx2_19bVideoToVideoAspectRatio _3_4 { get; } = new Ltx2_19bVideoToVideoAspectRatio("3:4");
-
         /// <summary><c>1:1</c></summary>
         public static Ltx2_19bVideoToVideoAspectRatio _1_1 { get; } = new Ltx2_19bVideoToVideoAspectRatio("1:1");
-
         /// <summary><c>9:16</c></summary>
         public static Ltx2_19bVideoToVideoAspectRatio _9_16 { get; } = new Ltx2_19bVideoToVideoAspectRatio("9:16");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoAspectRatio(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bVideoToVideoAspectRatio(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoAspectRatio(string value) => new Ltx2_19bVideoToVideoAspectRatio(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bVideoToVideoAspectRatio other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAspectRatio other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bVideoToVideoAspectRatio left, Ltx2_19bVideoToVideoAspectRatio right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bVideoToVideoAspectRatio left, Ltx2_19bVideoToVideoAspectRatio right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -686,49 +326,27 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bVideoToVideoAudioSource : global::System.IEquatable<Ltx2_19bVideoToVideoAudioSource>
     {
         private static readonly string[] Known = new string[] { "original", "generate", "none" };
-
         /// <summary><c>original</c></summary>
         public static Ltx2_19bVideoToVideoAudioSource Original { get; } = new Ltx2_19bVideoToVideoAudioSource("original");
-
         /// <summary><c>generate</c></summary>
         public static Ltx2_19bVideoToVideoAudioSource Generate { get; } = new Ltx2_19bVideoToVideoAudioSource("generate");
-
         /// <summary><c>none</c></summary>
         public static Ltx2_19bVideoToVideoAudioSource None { get; } = new Ltx2_19bVideoToVideoAudioSource("none");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoAudioSource(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bVideoToVideoAudioSource(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoAudioSource(string value) => new Ltx2_19bVideoToVideoAudioSource(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bVideoToVideoAudioSource other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAudioSource other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bVideoToVideoAudioSource left, Ltx2_19bVideoToVideoAudioSource right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bVideoToVideoAudioSource left, Ltx2_19bVideoToVideoAudioSource right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -739,55 +357,31 @@ namespace Consumer.Models
     public readonly partial struct Ltx2_19bVideoToVideoModality : global::System.IEquatable<Ltx2_19bVideoToVideoModality>
     {
         private static readonly string[] Known = new string[] { "none", "canny", "depth", "pose", "detailer" };
-
         /// <summary><c>none</c></summary>
         public static Ltx2_19bVideoToVideoModality None { get; } = new Ltx2_19bVideoToVideoModality("none");
-
         /// <summary><c>canny</c></summary>
         public static Ltx2_19bVideoToVideoModality Canny { get; } = new Ltx2_19bVideoToVideoModality("canny");
-
         /// <summary><c>depth</c></summary>
         public static Ltx2_19bVideoToVideoModality Depth { get; } = new Ltx2_19bVideoToVideoModality("depth");
-
         /// <summary><c>pose</c></summary>
         public static Ltx2_19bVideoToVideoModality Pose { get; } = new Ltx2_19bVideoToVideoModality("pose");
-
         /// <summary><c>detailer</c></summary>
         public static Ltx2_19bVideoToVideoModality Detailer { get; } = new Ltx2_19bVideoToVideoModality("detailer");
-
         /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoModality(string value)
-        {
-            Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
+        public Ltx2_19bVideoToVideoModality(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
         public string Value { get; }
-
         /// <summary>The values the docs list.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-
         /// <summary>True when the value is one the docs list.</summary>
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoModality(string value) => new Ltx2_19bVideoToVideoModality(value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public bool Equals(Ltx2_19bVideoToVideoModality other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <summary>Compares with another object.</summary>
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoModality other && Equals(other);
-
-        /// <summary>A hash of the value.</summary>
         public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator ==(Ltx2_19bVideoToVideoModality left, Ltx2_19bVideoToVideoModality right) => left.Equals(right);
-
-        /// <summary>Compares two values (ordinal).</summary>
         public static bool operator !=(Ltx2_19bVideoToVideoModality left, Ltx2_19bVideoToVideoModality right) => !left.Equals(right);
-
         /// <summary>The value as sent on the wire.</summary>
         public override string ToString() => Value ?? string.Empty;
     }
@@ -806,164 +400,27 @@ namespace Consumer.Models
             typeName: "Ltx2_19bVideoToVideo",
             parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
             {
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "prompt",
-                    propertyName: "Prompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Text prompt for video generation",
-                    isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "video",
-                    propertyName: "Video",
-                    type: global::LtxCodegen.ScenarioParameterType.Asset,
-                    description: "Reference video (an asset id). The model generates output conditioned on this video's structure.",
-                    isRequired: true,
-                    assetKind: "video"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "videoStrength",
-                    propertyName: "VideoStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Reference video conditioning strength (0-1). Higher = more faithful to input video structure.",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "image",
-                    propertyName: "Image",
-                    type: global::LtxCodegen.ScenarioParameterType.Asset,
-                    description: "Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.",
-                    assetKind: "image"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "imageStrength",
-                    propertyName: "ImageStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "First-frame image conditioning strength (0-1).",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "negativePrompt",
-                    propertyName: "NegativePrompt",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Negative prompt to guide what to avoid in generation"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "resolution",
-                    propertyName: "Resolution",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Video resolution. 'Match Input' replicates input video dimensions (recommended).",
-                    defaultJson: "\"auto\"",
-                    options: new string[] { "auto", "720p", "1080p", "1440p", "2160p" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "width",
-                    propertyName: "Width",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.",
-                    minimum: 64.0,
-                    maximum: 4096.0,
-                    multipleOf: 64.0,
-                    pairedWith: "height",
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "height",
-                    propertyName: "Height",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.",
-                    minimum: 64.0,
-                    maximum: 4096.0,
-                    multipleOf: 64.0,
-                    pairedWith: "width",
-                    hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "cameraMotion",
-                    propertyName: "CameraMotion",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Camera movement type in the generated video.",
-                    defaultJson: "\"none\"",
-                    options: new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "cameraMotionStrength",
-                    propertyName: "CameraMotionStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Strength of camera motion (0-2). Higher values = stronger effect.",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 2.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "duration",
-                    propertyName: "Duration",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Output video duration in seconds (3-20). Leave empty to match input video.",
-                    minimum: 3.0,
-                    maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "aspectRatio",
-                    propertyName: "AspectRatio",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Video aspect ratio. 'Match Input' detects from input video (recommended).",
-                    defaultJson: "\"auto\"",
-                    options: new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "fps",
-                    propertyName: "Fps",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Output frame rate (1-60 fps). Leave empty to match input video.",
-                    minimum: 1.0,
-                    maximum: 60.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "audioSource",
-                    propertyName: "AudioSource",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "Audio for output: copy from input, generate new, or none.",
-                    defaultJson: "\"original\"",
-                    options: new string[] { "original", "generate", "none" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "modality",
-                    propertyName: "Modality",
-                    type: global::LtxCodegen.ScenarioParameterType.String,
-                    description: "IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.",
-                    defaultJson: "\"none\"",
-                    options: new string[] { "none", "canny", "depth", "pose", "detailer" },
-                    optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "modalityStrength",
-                    propertyName: "ModalityStrength",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Strength of IC-LoRA modality (0-2). Higher values = stronger control.",
-                    defaultJson: "1",
-                    minimum: 0.0,
-                    maximum: 2.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "numInferenceSteps",
-                    propertyName: "NumInferenceSteps",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Number of inference steps. Higher = better quality, slower.",
-                    defaultJson: "40",
-                    minimum: 1.0,
-                    maximum: 100.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "guidanceScale",
-                    propertyName: "GuidanceScale",
-                    type: global::LtxCodegen.ScenarioParameterType.Number,
-                    description: "Classifier-free guidance scale. Higher = stronger prompt adherence.",
-                    defaultJson: "3",
-                    minimum: 1.0,
-                    maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "enhancePrompt",
-                    propertyName: "EnhancePrompt",
-                    type: global::LtxCodegen.ScenarioParameterType.Boolean,
-                    description: "Use Gemma to enhance the prompt for better video generation",
-                    defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(
-                    wireName: "seed",
-                    propertyName: "Seed",
-                    type: global::LtxCodegen.ScenarioParameterType.Integer,
-                    description: "Random seed for reproducibility. Leave blank for random.",
-                    minimum: 0.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt for video generation", isRequired: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "video", propertyName: "Video", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Reference video (an asset id). The model generates output conditioned on this video's structure.", isRequired: true, assetKind: "video"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoStrength", propertyName: "VideoStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Reference video conditioning strength (0-1). Higher = more faithful to input video structure.", defaultJson: "1", minimum: 0.0, maximum: 1.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "image", propertyName: "Image", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.", assetKind: "image"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "imageStrength", propertyName: "ImageStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "First-frame image conditioning strength (0-1).", defaultJson: "1", minimum: 0.0, maximum: 1.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "negativePrompt", propertyName: "NegativePrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Negative prompt to guide what to avoid in generation"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "resolution", propertyName: "Resolution", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video resolution. 'Match Input' replicates input video dimensions (recommended).", defaultJson: "\"auto\"", options: new string[] { "auto", "720p", "1080p", "1440p", "2160p" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "width", propertyName: "Width", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "height", hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "height", propertyName: "Height", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "width", hasProseRules: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotion", propertyName: "CameraMotion", type: global::LtxCodegen.ScenarioParameterType.String, description: "Camera movement type in the generated video.", defaultJson: "\"none\"", options: new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotionStrength", propertyName: "CameraMotionStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of camera motion (0-2). Higher values = stronger effect.", defaultJson: "1", minimum: 0.0, maximum: 2.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "duration", propertyName: "Duration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output video duration in seconds (3-20). Leave empty to match input video.", minimum: 3.0, maximum: 20.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video aspect ratio. 'Match Input' detects from input video (recommended).", defaultJson: "\"auto\"", options: new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "fps", propertyName: "Fps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output frame rate (1-60 fps). Leave empty to match input video.", minimum: 1.0, maximum: 60.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "audioSource", propertyName: "AudioSource", type: global::LtxCodegen.ScenarioParameterType.String, description: "Audio for output: copy from input, generate new, or none.", defaultJson: "\"original\"", options: new string[] { "original", "generate", "none" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "modality", propertyName: "Modality", type: global::LtxCodegen.ScenarioParameterType.String, description: "IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.", defaultJson: "\"none\"", options: new string[] { "none", "canny", "depth", "pose", "detailer" }, optionsAreClosed: true),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "modalityStrength", propertyName: "ModalityStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of IC-LoRA modality (0-2). Higher values = stronger control.", defaultJson: "1", minimum: 0.0, maximum: 2.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "numInferenceSteps", propertyName: "NumInferenceSteps", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Number of inference steps. Higher = better quality, slower.", defaultJson: "40", minimum: 1.0, maximum: 100.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "guidanceScale", propertyName: "GuidanceScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Classifier-free guidance scale. Higher = stronger prompt adherence.", defaultJson: "3", minimum: 1.0, maximum: 20.0),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "enhancePrompt", propertyName: "EnhancePrompt", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Use Gemma to enhance the prompt for better video generation", defaultJson: "false"),
+                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "seed", propertyName: "Seed", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Random seed for reproducibility. Leave blank for random.", minimum: 0.0),
             },
             description: "Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer).");
     }
@@ -975,32 +432,16 @@ namespace Consumer.Models
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.SubmitAsync(request, cancellationToken);
         }
 
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
         public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
-            if (request == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
-
+            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             return client.RunAsync(request, progress, cancellationToken);
         }
     }

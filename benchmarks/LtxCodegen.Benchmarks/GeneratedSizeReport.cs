@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace LtxCodegen.Benchmarks
+{
+    /// <summary>
+    /// The size of the generated code per model (<c>dotnet LtxCodegen.Benchmarks.dll generated-size &lt;dir&gt;...</c>):
+    /// runs the real generator over every doc of each folder (one run per folder, as an app's <c>schemas/</c>) and
+    /// prints lines and bytes of each model's file, then the average per model. The registry file is not a model's.
+    /// </summary>
+    internal static class GeneratedSizeReport
+    {
+        public static int Run(string[] args)
+        {
+            Console.WriteLine("| Folder | Model file | Lines | Bytes |");
+            Console.WriteLine("|---|---|---|---|");
+            foreach (var dir in args.Skip(1))
+            {
+                var docs = Directory.GetFiles(dir).Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                    .Select(f => ("/s/schemas/" + Path.GetFileName(f), File.ReadAllText(f)))
+                    .ToArray();
+                var result = BenchDocs.Driver(BenchDocs.Texts(docs)).RunGenerators(BenchDocs.Compilation()).GetRunResult();
+                var files = result.Results.SelectMany(r => r.GeneratedSources)
+                    .Where(s => !s.HintName.StartsWith("ScenarioModels", StringComparison.Ordinal))
+                    .Select(s => (s.HintName, Text: s.SourceText.ToString()))
+                    .ToArray();
+                long lines = 0;
+                long bytes = 0;
+                foreach (var (name, text) in files)
+                {
+                    var l = text.Count(c => c == '\n');
+                    var b = System.Text.Encoding.UTF8.GetByteCount(text);
+                    lines += l;
+                    bytes += b;
+                    if (files.Length <= 10)
+                    {
+                        Console.WriteLine(FormattableString.Invariant($"| {Path.GetFileName(dir.TrimEnd('/'))} | {name} | {l} | {b} |"));
+                    }
+                }
+
+                var n = Math.Max(1, files.Length);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"| {Path.GetFileName(dir.TrimEnd('/'))} | average of {files.Length} models | {(double)lines / n:F0} | {(double)bytes / n:F0} (total {bytes / 1024.0 / 1024.0:F2} MB) |"));
+            }
+
+            return 0;
+        }
+    }
+}
