@@ -59,7 +59,7 @@ namespace LtxCodegen.Schema.Merging
                 if (skeletons.TryGetValue(skeleton, out var lookalike))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
-                        GeneratorDiagnostics.ConfusableName, model.Location,
+                        SchemaDiagnostics.ConfusableName, model.Location,
                         "Model '" + model.Id + "' gets type names that look like those of model '" + lookalike + "' (both read '" + skeleton + "')"));
                 }
                 else

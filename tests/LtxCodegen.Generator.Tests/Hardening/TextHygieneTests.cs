@@ -57,8 +57,8 @@ namespace LtxCodegen.Generator.Tests.Hardening
         {
             var run = GeneratorHarness.Run(new[]
             {
-                Schema("a.md", Page("model_video", "| `prompt` | string | yes | - | P |")),
-                Schema("b.md", Page("model_vid\u0435o", "| `prompt` | string | yes | - | P |")),
+                HardeningDocs.Schema("a.md", Page("model_video", "| `prompt` | string | yes | - | P |")),
+                HardeningDocs.Schema("b.md", Page("model_vid\u0435o", "| `prompt` | string | yes | - | P |")),
             });
 
             Compiles(run);
