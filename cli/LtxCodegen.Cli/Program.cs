@@ -42,6 +42,12 @@ namespace LtxCodegen.Cli
                 return failed;
             }
 
+            // `ltx run <modelId>` for a model it does not know: the service's own description (GET /v1/models/{id}).
+            if (await RunTimeDocs.FetchUnknownAsync(args, host, cancellationToken).ConfigureAwait(false) is int unknown)
+            {
+                return unknown;
+            }
+
             var root = new RootCommand("ltx: run Scenario models (LTX-2 video and any doc in schemas/) from the command line. "
                 + "Without SCENARIO_API_KEY/SCENARIO_API_SECRET it uses an embedded emulator.");
             root.Subcommands.Add(ModelsCommand.Create(host));

@@ -2,6 +2,10 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using LtxCodegen.Emulator.Docs;
 
 namespace LtxCodegen.Cli
@@ -86,5 +90,62 @@ namespace LtxCodegen.Cli
             host.AddModels(docs.Models);
             return null;
         }
+    
+        /// <summary>
+        /// <c>ltx run &lt;modelId&gt;</c> for a model neither compiled in nor in a docs folder: fetches
+        /// <c>GET /v1/models/{modelId}</c> and builds the model from that JSON (the model library's JSON format). A
+        /// model the service does not know either (404), or any other failure (printed), leaves it to the command line,
+        /// which reports the unknown model with the closest known name and exit code 2.
+        /// </summary>
+        public static async Task<int?> FetchUnknownAsync(string[] args, CliHost host, CancellationToken cancellationToken)
+        {
+            if (args.Length < 2 || args[0] != "run" || !LooksLikeModelId(args[1])
+                || host.Models.Any(m => m.Id == args[1] || LtxCodegen.Cli.Commands.RunCommand.ShortId(m.Id) == args[1]))
+            {
+                return null;
+            }
+
+            var id = args[1];
+            try
+            {
+                await using var connection = await ServiceConnection.OpenAsync(host, forceEmulator: false, cancellationToken).ConfigureAwait(false);
+                using var json = await connection.GetModelJsonAsync(id, cancellationToken).ConfigureAwait(false);
+                var docs = DocModels.ReadText("models/" + id + ".json", json.RootElement.GetRawText());
+                foreach (var d in docs.Diagnostics)
+                {
+                    host.Error.WriteLine(TerminalText.StripControls(d.ToString()));
+                }
+
+                if (!docs.Models.Any(m => m.Id == id))
+                {
+                    host.Error.WriteLine("The service's description of model '" + TerminalText.StripControls(id) + "' (GET /v1/models/" + TerminalText.StripControls(id) + ") has no usable model. Nothing was sent.");
+                    return ExitCodes.BadInput;
+                }
+
+                host.AddModels(docs.Models);
+                return null;
+            }
+            catch (ScenarioApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Unknown to the service too: the command line says "Unknown model", with the closest known name, exit 2.
+                return null;
+            }
+
+            catch (Exception e) when (e is ScenarioException or System.Net.Http.HttpRequestException or TaskCanceledException or JsonException or IOException)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                host.Error.WriteLine("Could not look model '" + TerminalText.StripControls(id) + "' up on the service: " + host.Text.Clean(e.Message));
+                return null;
+            }
+        }
+
+        // A model id as the service writes them (model_..., letters, digits, '-', '_', '.'): nothing else is sent as a path.
+        private static bool LooksLikeModelId(string text) =>
+            text.Length is > 0 and <= 200 && !text.StartsWith("-", StringComparison.Ordinal)
+            && text.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '.');
     }
 }

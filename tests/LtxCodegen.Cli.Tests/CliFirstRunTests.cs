@@ -23,7 +23,7 @@ namespace LtxCodegen.Cli.Tests
 
             Assert.Equal(2, await cli.RunAsync("modles"));
             Assert.Contains("Did you mean 'models'?", cli.Error.ToString(), StringComparison.Ordinal);
-            Assert.Equal(0, cli.Emulator.Requests.Total);
+            Assert.Empty(cli.Emulator.Requests.Find("POST", "/v1/")); // only the free GET /v1/models/{id} lookup
         }
 
         [Fact]

@@ -125,5 +125,34 @@ namespace LtxCodegen.Cli.Tests
             Assert.True(code == 0, cli.Error.ToString() + cli.Out.ToString());
             Assert.NotEmpty(Directory.GetFiles(outDir));
         }
+    
+        [Fact]
+        public async Task Run_of_a_model_only_the_service_knows_builds_it_from_GET_models()
+        {
+            var options = CliRun.FastOptions();
+            options.SchemasDirectory = Catalogue;
+            await using var cli = await CliRun.StartAsync(options);
+
+            var code = await cli.RunAsync("run", "model_flux-krea-dev", "--prompt", "x", "--steps", "30", "--dry-run");
+
+            Assert.True(code == 0, cli.Error.ToString());
+            Assert.Contains("\"steps\": 30", cli.Out.ToString(), StringComparison.Ordinal);
+            Assert.Single(cli.Emulator.Requests.Find("GET", "/v1/models/model_flux-krea-dev"));
+            Assert.Empty(cli.Emulator.Requests.Find("POST", "/v1/"));
+
+            Assert.Equal(2, await cli.RunAsync("run", "model_flux-krea-dev", "--prompt", "x", "--steps", "51", "--dry-run"));
+        }
+
+        [Fact]
+        public async Task Run_of_a_model_nobody_knows_says_so_and_exits_2()
+        {
+            await using var cli = await CliRun.StartAsync();
+
+            Assert.Equal(2, await cli.RunAsync("run", "model_nobody-knows", "--prompt", "x"));
+
+            Assert.Contains("Unknown model 'model_nobody-knows'", cli.Error.ToString(), StringComparison.Ordinal);
+            Assert.Single(cli.Emulator.Requests.Find("GET", "/v1/models/model_nobody-knows"));
+            Assert.Empty(cli.Emulator.Requests.Find("POST", "/v1/"));
+        }
     }
 }
