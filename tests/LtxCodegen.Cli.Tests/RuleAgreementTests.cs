@@ -79,6 +79,7 @@ namespace LtxCodegen.Cli.Tests
             Assert.Equal(128, ScenarioRules.Normalize(size, 90));   // 64 is below the minimum: the multiple above
             Assert.Equal(640, ScenarioRules.Normalize(size, 650));  // multiples of 64 from 0, not from 90
             Assert.Equal(1984, ScenarioRules.Normalize(size, 2000)); // out of range: only rounded, the range check reports it
+            Assert.Equal("0", ScenarioRules.Normalize(size, -3).ToString("R", System.Globalization.CultureInfo.InvariantCulture)); // not "-0"
             foreach (var v in new[] { -1250.0, 3, 90, 1000, 5000 })
             {
                 Assert.Equal(ScenarioRules.Normalize(size, v), ScenarioRules.Normalize(size, ScenarioRules.Normalize(size, v)));

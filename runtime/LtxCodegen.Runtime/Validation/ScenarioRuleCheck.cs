@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 
 namespace LtxCodegen
@@ -207,16 +208,11 @@ namespace LtxCodegen
                 }
             }
 
+            // Stable: for one parameter, its value error stays before its required, conditional or pair error.
             var ordered = new List<ValidationError>(_errors.Count);
-            for (var i = 0; i < parameters.Count && ordered.Count < _errors.Count; i++)
+            foreach (var e in _errors.OrderBy(e => e.Key))
             {
-                foreach (var e in _errors)
-                {
-                    if (e.Key == i)
-                    {
-                        ordered.Add(e.Value);
-                    }
-                }
+                ordered.Add(e.Value);
             }
 
             return ordered;

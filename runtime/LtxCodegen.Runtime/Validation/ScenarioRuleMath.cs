@@ -43,7 +43,8 @@ namespace LtxCodegen
                 return value;
             }
 
-            var rounded = Math.Round(value / step, MidpointRounding.AwayFromZero) * step;
+            // + 0.0 turns -0 (a small negative value rounded) into 0: "-0" is not a number anyone wrote or sends.
+            var rounded = Math.Round(value / step, MidpointRounding.AwayFromZero) * step + 0.0;
             if (IsOutOfRange(value, minimum, maximum))
             {
                 return rounded;
