@@ -195,7 +195,8 @@ namespace LtxCodegen.Cli
                 text.Append(" (a local file is uploaded; otherwise an asset id)");
             }
 
-            return text.ToString();
+            // Doc text (compiled in, or read at run time) reaches the terminal: no escape, control or bidi codes.
+            return TerminalText.StripControls(text.ToString());
         }
     }
 }

@@ -48,6 +48,29 @@ namespace LtxCodegen.Cli.Tests
         }
 
         [Fact]
+        public async Task Help_of_a_model_read_at_run_time_shows_no_escape_or_bidi_codes_from_the_doc()
+        {
+            await using var cli = await CliRun.StartAsync();
+            var folder = Path.Combine(cli.Temp, "hostile");
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "hostile.json"),
+                "{\"model\": {\"id\": \"model_hostile\", \"name\": \"Hostile \\u001b]0;pwned\\u0007\", " +
+                "\"description\": \"Model \\u001b[2J\\u202ecleared\", " +
+                "\"inputs\": [{\"name\": \"prompt\", \"type\": \"string\", \"required\": {\"always\": true}, " +
+                "\"description\": \"Prompt \\u001b[31mred\\u001b[0m \\u2066text\"}]}}");
+
+            Assert.Equal(0, await cli.RunAsync("run", "model_hostile", "--schemas", folder, "--help"));
+
+            var help = cli.Out.ToString();
+            Assert.Contains("--prompt", help, StringComparison.Ordinal);
+            Assert.Contains("red", help, StringComparison.Ordinal);
+            Assert.DoesNotContain('\u001b', help);
+            Assert.DoesNotContain('\u0007', help);
+            Assert.DoesNotContain('\u202e', help);
+            Assert.DoesNotContain('\u2066', help);
+        }
+
+        [Fact]
         public async Task Help_of_a_model_read_at_run_time_lists_its_options()
         {
             await using var cli = await CliRun.StartAsync();

@@ -31,7 +31,7 @@ namespace LtxCodegen.Cli.Commands
 
         private static Command CreateModelCommand(CliHost host, ScenarioModelDescriptor model)
         {
-            var command = new Command(model.Id, model.Name + (string.IsNullOrEmpty(model.Description) ? "" : ": " + model.Description));
+            var command = new Command(model.Id, TerminalText.StripControls(model.Name + (string.IsNullOrEmpty(model.Description) ? "" : ": " + model.Description)));
             if (model.Id.StartsWith("model_", StringComparison.Ordinal))
             {
                 command.Aliases.Add(model.Id.Substring("model_".Length));
