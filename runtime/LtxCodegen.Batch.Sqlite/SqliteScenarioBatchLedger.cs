@@ -96,8 +96,7 @@ namespace LtxCodegen.Batch.Sqlite
         /// <inheritdoc />
         public async Task<IReadOnlyList<ScenarioBatchLineRecord>> ReadLinesAsync(CancellationToken cancellationToken = default)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            return await SerializedAsync(() =>
             {
                 var list = new List<ScenarioBatchLineRecord>();
                 using var command = _connection.CreateCommand();
@@ -125,18 +124,13 @@ namespace LtxCodegen.Batch.Sqlite
                 }
 
                 return list;
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         public async Task<IReadOnlyList<ScenarioBatchUploadRecord>> ReadUploadsAsync(CancellationToken cancellationToken = default)
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            return await SerializedAsync(() =>
             {
                 var list = new List<ScenarioBatchUploadRecord>();
                 using var command = _connection.CreateCommand();
@@ -148,11 +142,7 @@ namespace LtxCodegen.Batch.Sqlite
                 }
 
                 return list;
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -163,8 +153,7 @@ namespace LtxCodegen.Batch.Sqlite
                 throw new ArgumentNullException(nameof(record));
             }
 
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            await SerializedAsync(() =>
             {
                 using var command = _connection.CreateCommand();
                 command.CommandText =
@@ -185,11 +174,7 @@ namespace LtxCodegen.Batch.Sqlite
                 command.Parameters.AddWithValue("$error", (object?)record.Error ?? DBNull.Value);
                 command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
                 command.ExecuteNonQuery();
-            }
-            finally
-            {
-                _gate.Release();
-            }
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -200,8 +185,7 @@ namespace LtxCodegen.Batch.Sqlite
                 throw new ArgumentNullException(nameof(record));
             }
 
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            await SerializedAsync(() =>
             {
                 using var command = _connection.CreateCommand();
                 command.CommandText =
@@ -212,6 +196,28 @@ namespace LtxCodegen.Batch.Sqlite
                 command.Parameters.AddWithValue("$asset", (object?)record.AssetId ?? DBNull.Value);
                 command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
                 command.ExecuteNonQuery();
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public async Task DeleteUploadAsync(string contentHash, CancellationToken cancellationToken = default)
+        {
+            await SerializedAsync(() =>
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = "DELETE FROM uploads WHERE content_hash=$hash;";
+                command.Parameters.AddWithValue("$hash", contentHash ?? throw new ArgumentNullException(nameof(contentHash)));
+                command.ExecuteNonQuery();
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Runs one piece of ledger work at a time: the connection is not safe for concurrent use.</summary>
+        private async Task<T> SerializedAsync<T>(Func<T> work, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return work();
             }
             finally
             {
@@ -219,22 +225,12 @@ namespace LtxCodegen.Batch.Sqlite
             }
         }
 
-        /// <inheritdoc />
-        public async Task DeleteUploadAsync(string contentHash, CancellationToken cancellationToken = default)
-        {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+        private Task SerializedAsync(Action work, CancellationToken cancellationToken) =>
+            SerializedAsync(() =>
             {
-                using var command = _connection.CreateCommand();
-                command.CommandText = "DELETE FROM uploads WHERE content_hash=$hash;";
-                command.Parameters.AddWithValue("$hash", contentHash ?? throw new ArgumentNullException(nameof(contentHash)));
-                command.ExecuteNonQuery();
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+                work();
+                return true;
+            }, cancellationToken);
 
         /// <summary>Closes the database and releases the lock.</summary>
         public void Dispose()
