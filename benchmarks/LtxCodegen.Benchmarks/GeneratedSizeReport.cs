@@ -9,6 +9,7 @@ namespace LtxCodegen.Benchmarks
     /// The size of the generated code per model (<c>dotnet LtxCodegen.Benchmarks.dll generated-size &lt;dir&gt;...</c>):
     /// runs the real generator over every doc of each folder (one run per folder, as an app's <c>schemas/</c>) and
     /// prints lines and bytes of each model's file, then the average per model. The registry file is not a model's.
+    /// The generator's error count (and every error and settled conflict, LTXG0022) goes to standard error.
     /// </summary>
     internal static class GeneratedSizeReport
     {
@@ -39,6 +40,15 @@ namespace LtxCodegen.Benchmarks
                     {
                         Console.WriteLine(FormattableString.Invariant($"| {Path.GetFileName(dir.TrimEnd('/'))} | {name} | {l} | {b} |"));
                     }
+                }
+
+                var diagnostics = result.Diagnostics;
+                var errors = diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+                var warnings = diagnostics.Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+                Console.Error.WriteLine(FormattableString.Invariant($"{dir}: {errors} error and {warnings} warning diagnostics"));
+                foreach (var d in diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error || d.Id == "LTXG0022"))
+                {
+                    Console.Error.WriteLine(d.ToString());
                 }
 
                 var n = Math.Max(1, files.Length);

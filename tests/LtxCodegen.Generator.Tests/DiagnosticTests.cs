@@ -91,15 +91,33 @@ namespace LtxCodegen.Generator.Tests
         public void Two_docs_that_disagree_give_a_located_conflict()
         {
             var page = new Doc("/p/schemas/a.md", Page + "| `steps` | number | - | `40` | Steps (1-100) |\n");
-            var json = new Doc("/p/schemas/b.json", "{\"model\": {\"id\": \"model_test-page\", \"inputs\": [\n {\"name\": \"steps\", \"type\": \"number\", \"default\": 30, \"min\": 1, \"max\": 50}\n]}}");
-            var run = GeneratorHarness.Run(new[] { page, json });
+            var other = new Doc("/p/schemas/b.md", Page + "| `steps` | number | - | `30` | Steps |\n");
+            var run = GeneratorHarness.Run(new[] { page, other });
             var d = Single(run, "LTXG0008");
-            Assert.Equal("/p/schemas/b.json", d.Location.GetLineSpan().Path);
-            Assert.Equal(2, Position(d).Line);
+            Assert.Equal("/p/schemas/b.md", d.Location.GetLineSpan().Path);
+            Assert.Equal(7, Position(d).Line);
             Assert.Contains("the default", d.GetMessage());
             Assert.Contains("a.md(7,", d.GetMessage());
-            // The structured max refines the prose one without a conflict.
-            Assert.DoesNotContain("maximum", d.GetMessage());
+            Assert.Empty(run.CompileDiagnostics);
+        }
+
+        [Fact]
+        public void Model_json_that_disagrees_with_a_page_is_a_located_warning_at_both()
+        {
+            var page = new Doc("/p/schemas/a.md", Page + "| `steps` | number | - | `40` | Steps (1-100) |\n");
+            var json = new Doc("/p/schemas/b.json", "{\"model\": {\"id\": \"model_test-page\", \"inputs\": [\n {\"name\": \"steps\", \"type\": \"number\", \"default\": 30, \"min\": 1, \"max\": 50}\n]}}");
+            var run = GeneratorHarness.Run(new[] { page, json });
+            Assert.DoesNotContain(run.GeneratorDiagnostics, x => x.Severity == DiagnosticSeverity.Error);
+            var warnings = run.GeneratorDiagnostics.Where(x => x.Id == "LTXG0022").ToArray();
+            Assert.Equal(new[] { ("/p/schemas/a.md", 7), ("/p/schemas/b.json", 2) }, warnings.Select(w => (w.Location.GetLineSpan().Path, Position(w).Line)).OrderBy(x => x.Path));
+            Assert.All(warnings, w =>
+            {
+                Assert.Contains("the default is 40 in a.md(7,", w.GetMessage());
+                Assert.Contains("but 30 in b.json(2,", w.GetMessage());
+                Assert.Contains("; 30 is kept: model JSON refines a docs page", w.GetMessage());
+                // The structured max refines the prose one without a conflict.
+                Assert.DoesNotContain("maximum", w.GetMessage());
+            });
             Assert.Empty(run.CompileDiagnostics);
         }
 

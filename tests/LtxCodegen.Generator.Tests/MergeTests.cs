@@ -34,10 +34,28 @@ namespace LtxCodegen.Generator.Tests
         }
 
         [Fact]
-        public void Required_in_one_file_and_optional_in_another_is_a_conflict()
+        public void Required_in_a_page_and_optional_in_model_json_keeps_the_json_with_a_warning()
         {
             var json = "{\"model\": {\"id\": \"model_m\", \"inputs\": [{\"name\": \"prompt\", \"type\": \"string\", \"required\": {\"always\": false}}]}}";
             var run = GeneratorHarness.Run(new[] { new Doc("/p/schemas/m.md", Page), new Doc("/p/schemas/n.json", json) });
+            Assert.Equal(new[] { "/p/schemas/m.md", "/p/schemas/n.json" }, run.GeneratorDiagnostics.Select(d => d.Location.GetLineSpan().Path).OrderBy(p => p));
+            Assert.All(run.GeneratorDiagnostics, d =>
+            {
+                Assert.Equal("LTXG0022", d.Id);
+                Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+                Assert.Contains("'required' is required in m.md(7,", d.GetMessage());
+                Assert.Contains("optional is kept", d.GetMessage());
+            });
+            Assert.Empty(run.CompileDiagnostics);
+            Assert.False(Property(run.Output, "Prompt").IsRequired);
+        }
+
+        [Fact]
+        public void Required_in_one_json_file_and_optional_in_another_is_a_conflict()
+        {
+            var optional = "{\"model\": {\"id\": \"model_m\", \"inputs\": [{\"name\": \"prompt\", \"type\": \"string\", \"required\": {\"always\": false}}]}}";
+            var required = optional.Replace("false", "true");
+            var run = GeneratorHarness.Run(new[] { new Doc("/p/schemas/m.json", required), new Doc("/p/schemas/n.json", optional) });
             var d = Assert.Single(run.GeneratorDiagnostics);
             Assert.Equal("LTXG0008", d.Id);
             Assert.Contains("'required'", d.GetMessage());

@@ -74,6 +74,9 @@ namespace LtxCodegen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ProseTimeout = Warning(
             "LTXG0021", "Description rules could not be read", "The rules in the description of '{0}' could not be read in time; no rule is taken from its words");
 
+        public static readonly DiagnosticDescriptor SettledConflict = Warning(
+            "LTXG0022", "Model docs disagree; a rule settles it", "Model '{0}', parameter '{1}': {2} is {3} in {4} but {5} in {6}; {7} is kept: {8}");
+
         // LTXG005x: the generator's own inputs (Unity options file), kept apart from the model-doc diagnostics.
         public static readonly DiagnosticDescriptor InvalidOptions = Error(
             "LTXG0050", "LtxCodegen options file is invalid", "LtxCodegen options file: {0}");
@@ -93,7 +96,7 @@ namespace LtxCodegen.Generator.Diagnostics
                 InvalidJson, NoParameterTable, TruncatedRow, UnknownType, DuplicateParameter, InvalidIdentifier,
                 KeywordName, Conflict, NoModelId, InvalidDefault, UnknownPartner, InvalidField, RuntimeMissing,
                 DuplicateTypeName, InternalError, EmptyModel, InvalidRange, TypeNameTaken, LimitExceeded, ConfusableName,
-                ProseTimeout, InvalidOptions, IgnoredOption,
+                ProseTimeout, SettledConflict, InvalidOptions, IgnoredOption,
             };
             var index = new Dictionary<string, DiagnosticDescriptor>();
             foreach (var d in all)

@@ -68,6 +68,9 @@ namespace LtxCodegen.Schema.Diagnostics
         public static readonly DiagnosticKind ProseTimeout = Warning(
             "LTXG0021", "Description rules could not be read", "The rules in the description of '{0}' could not be read in time; no rule is taken from its words");
 
+        public static readonly DiagnosticKind SettledConflict = Warning(
+            "LTXG0022", "Model docs disagree; a rule settles it", "Model '{0}', parameter '{1}': {2} is {3} in {4} but {5} in {6}; {7} is kept: {8}");
+
         private static readonly Dictionary<string, DiagnosticKind> ById = BuildIndex();
 
         /// <summary>Every kind, in id order.</summary>
@@ -82,7 +85,7 @@ namespace LtxCodegen.Schema.Diagnostics
             {
                 InvalidJson, NoParameterTable, TruncatedRow, UnknownType, DuplicateParameter, InvalidIdentifier,
                 KeywordName, Conflict, NoModelId, InvalidDefault, UnknownPartner, InvalidField, DuplicateTypeName,
-                InternalError, EmptyModel, InvalidRange, TypeNameTaken, LimitExceeded, ConfusableName, ProseTimeout,
+                InternalError, EmptyModel, InvalidRange, TypeNameTaken, LimitExceeded, ConfusableName, ProseTimeout, SettledConflict,
             };
             var index = new Dictionary<string, DiagnosticKind>();
             foreach (var d in all)

@@ -22,15 +22,19 @@ namespace LtxCodegen.Schema.Parsing
 
             var doc = new DocText(input.Path, NormalizeLoneCarriageReturns(input.Text));
             List<ModelSpec> models;
+            var isJson = false;
+            DateTime? statedDate = null;
             try
             {
                 if (UnityInputs.IsJson(input.Path, input.Text))
                 {
+                    isJson = true;
                     models = ModelJsonParser.Parse(doc, diagnostics);
                 }
                 else
                 {
                     var page = MarkdownPage.Load(doc);
+                    statedDate = StatedDate.Read(page);
                     models = ProviderPageParser.IsProviderPage(page)
                         ? ProviderPageParser.Parse(page, diagnostics)
                         : ApiReferencePageParser.Parse(page, diagnostics);
@@ -51,7 +55,11 @@ namespace LtxCodegen.Schema.Parsing
                 models = new List<ModelSpec>();
             }
 
-            return new ParsedDoc(input.Path, models.ToEquatableArray(), diagnostics.ToEquatableArray());
+            return new ParsedDoc(input.Path, models.ToEquatableArray(), diagnostics.ToEquatableArray())
+            {
+                StatedDate = statedDate,
+                IsModelJson = isJson,
+            };
         }
 
         /// <summary>
