@@ -105,8 +105,7 @@ namespace LtxCodegen.Generator.Tests
 
             Assert.Empty(run.GeneratorDiagnostics);
             var strength = Merged(new[] { older, newer }, "strength");
-            Assert.Equal(2.0, strength.Maximum);
-            Assert.Equal(RuleOrigin.Structured, strength.MaximumOrigin);
+            Assert.Equal(new Sourced<double>(2.0, RuleOrigin.Structured), strength.Maximum);
         }
 
         [Theory]

@@ -75,10 +75,13 @@ namespace LtxCodegen.Generator.Tests
             Assert.Equal(("mask", true), (condition.OtherWireName, condition.WhenOtherIsSet));
             Assert.Equal("A reference image is required when a mask is provided.", condition.Message);
             Assert.Equal("image", references.AssetKind);
-            Assert.Equal(10, references.MaxLength);
+            Assert.Equal(new Sourced<int>(10, RuleOrigin.Structured), references.MaxLength);
             var width = model.Parameters.Single(p => p.WireName == "width");
             Assert.Equal(ParameterKind.Integer, width.Kind);
-            Assert.Equal(16, width.MultipleOf);
+            Assert.Equal(16, width.MultipleOf!.Value);
+            // Numeric options are read once as numbers, in the model.
+            Assert.Equal(new[] { 2.0, 4.0, 8.0, 16.0 }, DocParser.Parse(new DocInput("/p/schemas/c.md", TestDocs.Read("corpus/provider-pages/docs-provider-clarity-ai-upscale.md")))
+                .Models[0].Parameters.Single(p => p.WireName == "scaleFactor").NumericOptions);
         }
     }
 }

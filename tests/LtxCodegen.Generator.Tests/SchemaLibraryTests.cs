@@ -31,7 +31,8 @@ namespace LtxCodegen.Generator.Tests
             Assert.Equal("model_schema-test", model.Id);
             Assert.Equal(new[] { "prompt", "steps", "odd" }, model.Parameters.Select(p => p.WireName));
             Assert.Equal(Schema.Model.ParameterKind.Integer, model.Parameters[1].Kind);
-            Assert.Equal("8", model.Parameters[1].DefaultJson);
+            Assert.Equal("8", model.Parameters[1].Default!.Json);
+            Assert.Equal(8L, model.Parameters[1].Default!.Integer);
             var unknown = Assert.Single(doc.Diagnostics, d => d.Id == "LTXG0004");
             Assert.Equal(DiagnosticSeverity.Warning, unknown.Severity);
             Assert.Equal("/docs/schema-test.md", unknown.File);

@@ -61,22 +61,22 @@ namespace LtxCodegen.Generator.Emitting
                 args.Add("isRequired: true");
             }
 
-            if (s.DefaultJson is not null)
+            if (s.Default is not null)
             {
-                args.Add("defaultJson: " + Escaping.Literal(s.DefaultJson));
+                args.Add("defaultJson: " + Escaping.Literal(s.Default.Json));
             }
 
-            if (s.Minimum is double min)
+            if (s.Minimum?.Value is double min)
             {
                 args.Add("minimum: " + Escaping.Double(min));
             }
 
-            if (s.Maximum is double max)
+            if (s.Maximum?.Value is double max)
             {
                 args.Add("maximum: " + Escaping.Double(max));
             }
 
-            if (s.MultipleOf is double step)
+            if (s.MultipleOf?.Value is double step)
             {
                 args.Add("multipleOf: " + Escaping.Double(step));
                 if (s.MultipleOfIsError)
@@ -96,10 +96,10 @@ namespace LtxCodegen.Generator.Emitting
 
             if (s.PairedWith is not null)
             {
-                args.Add("pairedWith: " + Escaping.Literal(s.PairedWith));
+                args.Add("pairedWith: " + Escaping.Literal(s.PairedWith.Value));
             }
 
-            if (s.MaxLength is int ml)
+            if (s.MaxLength?.Value is int ml)
             {
                 args.Add("maxLength: " + ml.ToString(CultureInfo.InvariantCulture));
             }

@@ -47,7 +47,7 @@ namespace LtxCodegen.Generator.Emitting
 
             foreach (var p in parameters)
             {
-                if (p.Spec.DefaultJson is not null && p.HasConstDefault)
+                if (p.Spec.Default is not null && p.HasConstDefault)
                 {
                     p.DefaultConstName = Naming.Unique("Default" + p.Property, members);
                 }
@@ -145,9 +145,9 @@ namespace LtxCodegen.Generator.Emitting
         /// <summary>The integer CLR type: int unless a bound needs long.</summary>
         public bool IsLong =>
             Kind == ParameterKind.Integer
-            && ((Spec.Maximum is double max && max > int.MaxValue) || (Spec.Minimum is double min && min < int.MinValue)
-                || (Spec.DefaultJson is not null && Parsing.Literals.TryParseNumber(Spec.DefaultJson, out var d) && (d > int.MaxValue || d < int.MinValue))
-                || Spec.Options.Any(o => Parsing.Literals.TryParseNumber(o, out var v) && (v > int.MaxValue || v < int.MinValue)));
+            && ((Spec.Maximum?.Value is double max && max > int.MaxValue) || (Spec.Minimum?.Value is double min && min < int.MinValue)
+                || (Spec.Default is { Kind: DocValueKind.Number } d && (d.Number > int.MaxValue || d.Number < int.MinValue))
+                || Spec.NumericOptions.Any(v => v > int.MaxValue || v < int.MinValue));
 
         /// <summary>The CLR type without nullability.</summary>
         public string ClrType

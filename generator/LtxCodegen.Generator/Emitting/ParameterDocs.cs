@@ -18,17 +18,17 @@ namespace LtxCodegen.Generator.Emitting
         {
             var s = p.Spec;
             var parts = new List<string> { "Sent as <c>" + Escaping.Xml(s.WireName) + "</c>" + (p.IsRequired ? " (required)." : " (optional; omitted when null).") };
-            if (s.DefaultJson is not null)
+            if (s.Default is not null)
             {
-                parts.Add("Default: <c>" + Escaping.Xml(s.DefaultJson) + "</c>.");
+                parts.Add("Default: <c>" + Escaping.Xml(s.Default.Json) + "</c>.");
             }
 
             if (s.Minimum is not null || s.Maximum is not null)
             {
-                var range = s.Minimum is double min && s.Maximum is double max
+                var range = s.Minimum?.Value is double min && s.Maximum?.Value is double max
                     ? "Range: " + Escaping.Number(min) + " to " + Escaping.Number(max)
-                    : s.Minimum is double lo ? "Minimum: " + Escaping.Number(lo) : "Maximum: " + Escaping.Number(s.Maximum!.Value);
-                var prose = (s.Minimum is not null && s.MinimumOrigin == RuleOrigin.Prose) || (s.Maximum is not null && s.MaximumOrigin == RuleOrigin.Prose);
+                    : s.Minimum?.Value is double lo ? "Minimum: " + Escaping.Number(lo) : "Maximum: " + Escaping.Number(s.Maximum!.Value);
+                var prose = s.Minimum.IsProse() || s.Maximum.IsProse();
                 parts.Add(range + (prose ? " (read from the description)." : "."));
             }
 
@@ -40,17 +40,17 @@ namespace LtxCodegen.Generator.Emitting
 
             if (s.PairedWith is not null)
             {
-                parts.Add("Must be used with <c>" + Escaping.Xml(s.PairedWith) + "</c>.");
+                parts.Add("Must be used with <c>" + Escaping.Xml(s.PairedWith.Value) + "</c>.");
             }
 
-            if (s.MultipleOf is double step)
+            if (s.MultipleOf?.Value is double step)
             {
                 parts.Add(s.MultipleOfIsError
                     ? "Must be a multiple of " + Escaping.Number(step) + "."
                     : "Rounded to a multiple of " + Escaping.Number(step) + " when sent.");
             }
 
-            if (s.MaxLength is int ml)
+            if (s.MaxLength?.Value is int ml)
             {
                 parts.Add("At most " + ml.ToString(System.Globalization.CultureInfo.InvariantCulture) + (p.IsList ? " items." : " characters."));
             }

@@ -1,4 +1,3 @@
-using Parsing = LtxCodegen.Schema.Parsing;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -51,27 +50,28 @@ namespace LtxCodegen.Generator.Emitting
         {
             foreach (var p in plan.Parameters.Where(p => p.DefaultConstName is not null))
             {
-                var json = p.Spec.DefaultJson!;
+                // The model holds the default typed (checked against the kind by the model library): nothing is parsed here.
+                var value0 = p.Spec.Default!;
                 string type;
                 string value;
                 switch (p.Kind)
                 {
                     case ParameterKind.Number:
                         type = "double";
-                        value = Escaping.Double(double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture));
+                        value = Escaping.Double(value0.Number);
                         break;
                     case ParameterKind.Integer:
                         type = p.IsLong ? "long" : "int";
-                        // Written from the parsed value, never the doc's text: "1E+16" is a JSON integer but no C# one.
-                        value = ((long)double.Parse(json, NumberStyles.Float, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture) + (p.IsLong ? "L" : string.Empty);
+                        // Written from the typed value, never the doc's text: "1E+16" is a JSON integer but no C# one.
+                        value = value0.Integer!.Value.ToString(CultureInfo.InvariantCulture) + (p.IsLong ? "L" : string.Empty);
                         break;
                     case ParameterKind.Boolean:
                         type = "bool";
-                        value = json;
+                        value = value0.Boolean ? "true" : "false";
                         break;
                     default:
                         type = "string";
-                        value = Escaping.Literal(Parsing.JsonReader.Parse(json).Text ?? string.Empty);
+                        value = Escaping.Literal(value0.Text ?? string.Empty);
                         break;
                 }
 
@@ -138,17 +138,17 @@ namespace LtxCodegen.Generator.Emitting
             if (s.Minimum is not null || s.Maximum is not null)
             {
                 var args = new List<string>();
-                if (s.Minimum is double min)
+                if (s.Minimum?.Value is double min)
                 {
                     args.Add("Minimum = " + Escaping.Double(min));
                 }
 
-                if (s.Maximum is double max)
+                if (s.Maximum?.Value is double max)
                 {
                     args.Add("Maximum = " + Escaping.Double(max));
                 }
 
-                var prose = (s.Minimum is not null && s.MinimumOrigin == RuleOrigin.Prose) || (s.Maximum is not null && s.MaximumOrigin == RuleOrigin.Prose);
+                var prose = s.Minimum.IsProse() || s.Maximum.IsProse();
                 args.Add("Source = " + Source(prose));
                 attributes.Add(Meta + "ScenarioRange(" + string.Join(", ", args) + ")");
             }
@@ -161,15 +161,15 @@ namespace LtxCodegen.Generator.Emitting
 
             if (s.PairedWith is not null)
             {
-                attributes.Add(Meta + "ScenarioPair(" + Escaping.Literal(s.PairedWith) + ", Source = " + Source(s.PairOrigin == RuleOrigin.Prose) + ")");
+                attributes.Add(Meta + "ScenarioPair(" + Escaping.Literal(s.PairedWith.Value) + ", Source = " + Source(s.PairedWith.IsProse()) + ")");
             }
 
-            if (s.MultipleOf is double step)
+            if (s.MultipleOf?.Value is double step)
             {
-                attributes.Add(Meta + "ScenarioMultipleOf(" + Escaping.Double(step) + ", IsError = " + (s.MultipleOfIsError ? "true" : "false") + ", Source = " + Source(s.MultipleOfOrigin == RuleOrigin.Prose) + ")");
+                attributes.Add(Meta + "ScenarioMultipleOf(" + Escaping.Double(step) + ", IsError = " + (s.MultipleOfIsError ? "true" : "false") + ", Source = " + Source(s.MultipleOf.IsProse()) + ")");
             }
 
-            if (s.MaxLength is int maxLength)
+            if (s.MaxLength?.Value is int maxLength)
             {
                 attributes.Add(Meta + "ScenarioMaxLength(" + maxLength.ToString(CultureInfo.InvariantCulture) + ")");
             }

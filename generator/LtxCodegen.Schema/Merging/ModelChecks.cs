@@ -14,9 +14,6 @@ namespace LtxCodegen.Schema.Merging
     /// </summary>
     internal static class ModelChecks
     {
-        /// <summary>Largest integer default: a <c>long</c> holds it.</summary>
-        private const double LongLimit = 9223372036854775808.0;
-
         public static ModelSpec Apply(ModelSpec model, List<DiagnosticInfo> diagnostics)
         {
             var parameters = new List<ParameterSpec>(Math.Min(model.Parameters.Count, DocLimits.MaxParameters));
@@ -72,7 +69,7 @@ namespace LtxCodegen.Schema.Merging
         // The generated constant must be a literal of the property's type: an integer in long's range, a finite number.
         private static ParameterSpec CheckDefault(ParameterSpec p, List<DiagnosticInfo> diagnostics)
         {
-            if (p.DefaultJson is null)
+            if (p.Default is not DocValue value)
             {
                 return p;
             }
@@ -81,18 +78,19 @@ namespace LtxCodegen.Schema.Merging
             switch (p.Kind)
             {
                 case ParameterKind.Integer:
-                    ok = Literals.TryParseNumber(p.DefaultJson, out var i) && i == Math.Floor(i) && i >= -LongLimit && i < LongLimit;
+                    // DocValue.Integer is set for a whole number a long holds.
+                    ok = value.Kind == DocValueKind.Number && value.Integer is not null;
                     break;
                 case ParameterKind.Number:
-                    ok = Literals.TryParseNumber(p.DefaultJson, out _);
+                    ok = value.Kind == DocValueKind.Number;
                     break;
                 case ParameterKind.Boolean:
-                    ok = p.DefaultJson == "true" || p.DefaultJson == "false";
+                    ok = value.Kind == DocValueKind.Boolean;
                     break;
                 case ParameterKind.String:
                 case ParameterKind.Asset:
                 case ParameterKind.Model:
-                    ok = p.DefaultJson.StartsWith("\"", StringComparison.Ordinal);
+                    ok = value.Kind == DocValueKind.String;
                     break;
                 default:
                     ok = true;
@@ -105,8 +103,8 @@ namespace LtxCodegen.Schema.Merging
             }
 
             var type = p.Kind == ParameterKind.Integer ? "64-bit integer" : p.RawType;
-            diagnostics.Add(DiagnosticInfo.Create(SchemaDiagnostics.InvalidDefault, p.Location, p.DefaultJson, p.WireName, type));
-            return p with { DefaultJson = null };
+            diagnostics.Add(DiagnosticInfo.Create(SchemaDiagnostics.InvalidDefault, p.Location, value.Json, p.WireName, type));
+            return p with { Default = null };
         }
     }
 }

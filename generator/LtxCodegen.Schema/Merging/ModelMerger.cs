@@ -138,15 +138,15 @@ namespace LtxCodegen.Schema.Merging
             foreach (var p in model.Parameters)
             {
                 var spec = p;
-                if (spec.PairedWith is not null)
+                if (spec.PairedWith is { } pair)
                 {
-                    var partner = Resolve(spec.PairedWith);
+                    var partner = Resolve(pair.Value);
                     if (partner is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(SchemaDiagnostics.UnknownPartner, spec.Location, spec.WireName, spec.PairedWith, model.Id));
+                        diagnostics.Add(DiagnosticInfo.Create(SchemaDiagnostics.UnknownPartner, spec.Location, spec.WireName, pair.Value, model.Id));
                     }
 
-                    spec = spec with { PairedWith = partner };
+                    spec = spec with { PairedWith = Sourced.Of(partner, pair.Origin) };
                 }
 
                 if (!spec.Conditions.IsEmpty)

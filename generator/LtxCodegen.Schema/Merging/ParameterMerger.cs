@@ -65,36 +65,35 @@ namespace LtxCodegen.Schema.Merging
                 Take("'required'");
             }
 
-            if (a.DefaultJson is not null && b.DefaultJson is not null && !SameJson(a.DefaultJson, b.DefaultJson))
+            if (a.Default is not null && b.Default is not null && !a.Default.SameValue(b.Default))
             {
-                if (SecondWins("the default", a.DefaultJson, b.DefaultJson))
+                if (SecondWins("the default", a.Default.Json, b.Default.Json))
                 {
-                    merged = merged with { DefaultJson = b.DefaultJson };
+                    merged = merged with { Default = b.Default };
                 }
             }
-            else if (a.DefaultJson is null && b.DefaultJson is not null)
+            else if (a.Default is null && b.Default is not null)
             {
-                merged = merged with { DefaultJson = b.DefaultJson };
+                merged = merged with { Default = b.Default };
                 Take("the default");
             }
 
-            var (min, minOrigin, _) = MergeNumber(a.Minimum, a.MinimumOrigin, b.Minimum, b.MinimumOrigin, "the minimum");
-            var (max, maxOrigin, _) = MergeNumber(a.Maximum, a.MaximumOrigin, b.Maximum, b.MaximumOrigin, "the maximum");
-            merged = merged with { Minimum = min, MinimumOrigin = minOrigin, Maximum = max, MaximumOrigin = maxOrigin };
+            var (min, _) = MergeRule(a.Minimum, b.Minimum, "the minimum", Escaping.Number);
+            var (max, _) = MergeRule(a.Maximum, b.Maximum, "the maximum", Escaping.Number);
+            merged = merged with { Minimum = min, Maximum = max };
 
-            var (step, stepOrigin, stepFromB) = MergeNumber(a.MultipleOf, a.MultipleOfOrigin, b.MultipleOf, b.MultipleOfOrigin, "the step (multiple of)");
+            var (step, stepFromB) = MergeRule(a.MultipleOf, b.MultipleOf, "the step (multiple of)", Escaping.Number);
             var stepIsError = step is not null && (stepFromB ? b.MultipleOfIsError : a.MultipleOfIsError);
-            merged = merged with { MultipleOf = step, MultipleOfOrigin = stepOrigin, MultipleOfIsError = stepIsError };
+            merged = merged with { MultipleOf = step, MultipleOfIsError = stepIsError };
 
-            var (maxLength, maxLengthOrigin, _) = MergeNumber(
-                a.MaxLength is int x ? x : (double?)null, a.MaxLengthOrigin, b.MaxLength is int y ? y : (double?)null, b.MaxLengthOrigin, "the maximum length");
-            merged = merged with { MaxLength = maxLength is double ml ? (int)ml : null, MaxLengthOrigin = maxLengthOrigin };
+            var (maxLength, _) = MergeRule(a.MaxLength, b.MaxLength, "the maximum length", n => Escaping.Number(n));
+            merged = merged with { MaxLength = maxLength };
 
             merged = MergeOptions(merged);
 
-            if (a.PairedWith is null || (a.PairOrigin == RuleOrigin.Prose && b.PairedWith is not null && b.PairOrigin == RuleOrigin.Structured))
+            if (a.PairedWith is null || (a.PairedWith.Origin == RuleOrigin.Prose && b.PairedWith is { Origin: RuleOrigin.Structured }))
             {
-                merged = merged with { PairedWith = b.PairedWith ?? a.PairedWith, PairOrigin = b.PairedWith is not null ? b.PairOrigin : a.PairOrigin };
+                merged = merged with { PairedWith = b.PairedWith ?? a.PairedWith };
             }
 
             if (a.AssetKind is not null && b.AssetKind is not null && !string.Equals(a.AssetKind, b.AssetKind, StringComparison.OrdinalIgnoreCase))
@@ -183,7 +182,9 @@ namespace LtxCodegen.Schema.Merging
             return null;
         }
 
-        private (double? Value, RuleOrigin Origin, bool FromB) MergeNumber(double? av, RuleOrigin aOrigin, double? bv, RuleOrigin bOrigin, string field)
+        // A value only one side states is taken; a structured value refines a prose one; two structured values that
+        // differ are judged (SecondWins); of two prose values the first stays.
+        private (Sourced<T>? Rule, bool FromB) MergeRule<T>(Sourced<T>? av, Sourced<T>? bv, string field, Func<T, string> format)
         {
             if (av is null)
             {
@@ -192,29 +193,28 @@ namespace LtxCodegen.Schema.Merging
                     Take(field);
                 }
 
-                return (bv, bOrigin, bv is not null);
+                return (bv, bv is not null);
             }
 
             if (bv is null)
             {
-                return (av, aOrigin, false);
+                return (av, false);
             }
 
-            if (aOrigin == RuleOrigin.Structured && bOrigin == RuleOrigin.Structured)
+            if (av.Origin == RuleOrigin.Structured && bv.Origin == RuleOrigin.Structured)
             {
-                return av.Value != bv.Value && SecondWins(field, Escaping.Number(av.Value), Escaping.Number(bv.Value))
-                    ? (bv, bOrigin, true)
-                    : (av, aOrigin, false);
+                return !EqualityComparer<T>.Default.Equals(av.Value, bv.Value) && SecondWins(field, format(av.Value), format(bv.Value))
+                    ? (bv, true)
+                    : (av, false);
             }
 
-            // A structured value refines a prose one.
-            if (aOrigin == RuleOrigin.Prose && bOrigin == RuleOrigin.Structured)
+            if (av.Origin == RuleOrigin.Prose && bv.Origin == RuleOrigin.Structured)
             {
                 Take(field);
-                return (bv, bOrigin, true);
+                return (bv, true);
             }
 
-            return (av, aOrigin, false);
+            return (av, false);
         }
 
         private ParameterSpec MergeOptions(ParameterSpec merged)
@@ -247,16 +247,6 @@ namespace LtxCodegen.Schema.Merging
             }
 
             return merged;
-        }
-
-        private static bool SameJson(string a, string b)
-        {
-            if (a == b)
-            {
-                return true;
-            }
-
-            return Literals.TryParseNumber(a, out var x) && Literals.TryParseNumber(b, out var y) && x == y;
         }
     }
 }

@@ -6,6 +6,8 @@ namespace LtxCodegen.Schema.Model
     /// </summary>
     public sealed record ParameterSpec
     {
+        private readonly EquatableArray<string> _options = EquatableArray<string>.Empty;
+
         public string WireName { get; init; } = "";
 
         public ParameterKind Kind { get; init; }
@@ -19,36 +21,39 @@ namespace LtxCodegen.Schema.Model
         /// <summary>True/false when the doc says; null when it does not say.</summary>
         public bool? Required { get; init; }
 
-        /// <summary>The default as a JSON literal, or null.</summary>
-        public string? DefaultJson { get; init; }
+        /// <summary>The default, typed (its JSON text is <see cref="DocValue.Json"/>), or null.</summary>
+        public DocValue? Default { get; init; }
 
-        public double? Minimum { get; init; }
+        public Sourced<double>? Minimum { get; init; }
 
-        public RuleOrigin MinimumOrigin { get; init; }
+        public Sourced<double>? Maximum { get; init; }
 
-        public double? Maximum { get; init; }
-
-        public RuleOrigin MaximumOrigin { get; init; }
-
-        public double? MultipleOf { get; init; }
+        public Sourced<double>? MultipleOf { get; init; }
 
         public bool MultipleOfIsError { get; init; }
 
-        public RuleOrigin MultipleOfOrigin { get; init; }
+        /// <summary>The allowed values as the doc writes them (setting them also sets <see cref="NumericOptions"/>).</summary>
+        public EquatableArray<string> Options
+        {
+            get => _options;
+            init
+            {
+                _options = value;
+                NumericOptions = Parsing.Literals.Numbers(value);
+            }
+        }
 
-        public EquatableArray<string> Options { get; init; } = EquatableArray<string>.Empty;
+        /// <summary>The allowed values that are numbers, read once as numbers (in order; the others left out).</summary>
+        public EquatableArray<double> NumericOptions { get; private init; } = EquatableArray<double>.Empty;
 
         public bool OptionsAreClosed { get; init; }
 
         public RuleOrigin OptionsOrigin { get; init; }
 
-        public string? PairedWith { get; init; }
+        /// <summary>The parameter this one must be set together with.</summary>
+        public Sourced<string>? PairedWith { get; init; }
 
-        public RuleOrigin PairOrigin { get; init; }
-
-        public int? MaxLength { get; init; }
-
-        public RuleOrigin MaxLengthOrigin { get; init; }
+        public Sourced<int>? MaxLength { get; init; }
 
         public string? AssetKind { get; init; }
 
@@ -58,11 +63,8 @@ namespace LtxCodegen.Schema.Model
         public DocLocation Location { get; init; } = DocLocation.FileStart("");
 
         public bool HasProseRules =>
-            (Minimum is not null && MinimumOrigin == RuleOrigin.Prose)
-            || (Maximum is not null && MaximumOrigin == RuleOrigin.Prose)
-            || (MultipleOf is not null && MultipleOfOrigin == RuleOrigin.Prose)
+            Minimum.IsProse() || Maximum.IsProse() || MultipleOf.IsProse()
             || (!Options.IsEmpty && OptionsOrigin == RuleOrigin.Prose)
-            || (PairedWith is not null && PairOrigin == RuleOrigin.Prose)
-            || (MaxLength is not null && MaxLengthOrigin == RuleOrigin.Prose);
+            || PairedWith.IsProse() || MaxLength.IsProse();
     }
 }

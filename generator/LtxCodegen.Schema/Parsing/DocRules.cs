@@ -13,7 +13,7 @@ namespace LtxCodegen.Schema.Parsing
         {
             spec = spec with { Description = DocParser.Cut(spec.Description, DocLimits.MaxDescriptionLength, "The description of '" + spec.WireName + "'", spec.Location, diagnostics) };
 
-            if (spec.Minimum is double min && spec.Maximum is double max && min > max)
+            if (spec.Minimum?.Value is double min && spec.Maximum?.Value is double max && min > max)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     SchemaDiagnostics.InvalidRange, spec.Location, spec.WireName, Literals.FormatNumber(min), Literals.FormatNumber(max)));
@@ -42,7 +42,7 @@ namespace LtxCodegen.Schema.Parsing
                     : spec with { Options = numbers.ToEquatableArray() };
             }
 
-            var prose = ProseRules.Read(spec.Description, spec.Kind, spec.DefaultJson);
+            var prose = ProseRules.Read(spec.Description, spec.Kind, spec.Default?.Json);
             if (prose.TimedOut)
             {
                 diagnostics.Add(DiagnosticInfo.Create(SchemaDiagnostics.ProseTimeout, spec.Location, spec.WireName));
@@ -52,26 +52,24 @@ namespace LtxCodegen.Schema.Parsing
             {
                 spec = spec with
                 {
-                    Minimum = prose.Minimum,
-                    MinimumOrigin = RuleOrigin.Prose,
-                    Maximum = prose.Maximum,
-                    MaximumOrigin = RuleOrigin.Prose,
+                    Minimum = Sourced.Of(prose.Minimum, RuleOrigin.Prose),
+                    Maximum = Sourced.Of(prose.Maximum, RuleOrigin.Prose),
                 };
             }
 
             if (spec.MaxLength is null && prose.MaxLength is not null)
             {
-                spec = spec with { MaxLength = prose.MaxLength, MaxLengthOrigin = RuleOrigin.Prose };
+                spec = spec with { MaxLength = Sourced.Of(prose.MaxLength, RuleOrigin.Prose) };
             }
 
             if (spec.PairedWith is null && prose.PairedWith is not null && prose.PairedWith != spec.WireName)
             {
-                spec = spec with { PairedWith = prose.PairedWith, PairOrigin = RuleOrigin.Prose };
+                spec = spec with { PairedWith = Sourced.Of(prose.PairedWith, RuleOrigin.Prose) };
             }
 
             if (spec.MultipleOf is null && prose.MultipleOf is not null)
             {
-                spec = spec with { MultipleOf = prose.MultipleOf, MultipleOfIsError = prose.MultipleOfIsError, MultipleOfOrigin = RuleOrigin.Prose };
+                spec = spec with { MultipleOf = Sourced.Of(prose.MultipleOf, RuleOrigin.Prose), MultipleOfIsError = prose.MultipleOfIsError };
             }
 
             if (spec.Options.IsEmpty && prose.Options is not null)

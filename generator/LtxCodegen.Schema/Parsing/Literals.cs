@@ -15,6 +15,26 @@ namespace LtxCodegen.Schema.Parsing
                 && !double.IsNaN(value) && !double.IsInfinity(value);
         }
 
+        /// <summary>The texts that are numbers, as numbers (in order).</summary>
+        public static EquatableArray<double> Numbers(EquatableArray<string> texts)
+        {
+            if (texts.IsEmpty)
+            {
+                return EquatableArray<double>.Empty;
+            }
+
+            var numbers = new System.Collections.Generic.List<double>();
+            foreach (var text in texts)
+            {
+                if (TryParseNumber(text, out var n))
+                {
+                    numbers.Add(n);
+                }
+            }
+
+            return numbers.ToEquatableArray();
+        }
+
         public static string FormatNumber(double value)
         {
             if (value == Math.Floor(value) && Math.Abs(value) < 1e15)

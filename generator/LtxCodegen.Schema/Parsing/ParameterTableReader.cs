@@ -158,7 +158,7 @@ namespace LtxCodegen.Schema.Parsing
                 {
                     if (Literals.TryDefaultFromText(text, kind, out var json))
                     {
-                        spec = spec with { DefaultJson = json };
+                        spec = spec with { Default = DocValues.FromJson(json) };
                     }
                     else
                     {
@@ -169,12 +169,12 @@ namespace LtxCodegen.Schema.Parsing
 
             if (values.TryGetValue(Column.Min, out var minCell))
             {
-                spec = spec with { Minimum = ReadNumberCell(minCell, name, "Min") };
+                spec = spec with { Minimum = Sourced.Of(ReadNumberCell(minCell, name, "Min"), RuleOrigin.Structured) };
             }
 
             if (values.TryGetValue(Column.Max, out var maxCell))
             {
-                spec = spec with { Maximum = ReadNumberCell(maxCell, name, "Max") };
+                spec = spec with { Maximum = Sourced.Of(ReadNumberCell(maxCell, name, "Max"), RuleOrigin.Structured) };
             }
 
             if (values.TryGetValue(Column.Allowed, out var allowedCell))
