@@ -97,6 +97,23 @@ namespace LtxCodegen.Runtime.Tests
         }
 
         [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task A_long_secret_spelled_only_with_json_escapes_is_masked(bool escapedName)
+        {
+            // Not one raw byte of the secret is in the body: only decoding the escaped strings finds it. The asset's
+            // fields are masked nowhere else than in the body, so this is the body redaction alone.
+            var hidden = AllEscaped(Emu.Secret);
+            var asset = "{\"id\":\"asset_1\",\"note\":\"a \\\"quoted\\\" word\",\"" + (escapedName ? "\\u006dimeType" : "mimeType") + "\":\"video/" + hidden + "\"}";
+            await using var stub = await StubServer.StartAsync(context => StubServer.WriteJsonAsync(context, "{\"asset\":" + asset + "}"));
+            using var client = new ScenarioClient(StubOptions(stub));
+
+            var read = await client.GetAssetAsync("asset_1");
+
+            Assert.Equal("video/***", read.MimeType);
+        }
+
+        [Theory]
         [InlineData("https://key:secret-of-mine@api.example.com/v1/")]
         [InlineData("https://secret-of-mine@api.example.com/v1/")]
         [InlineData("http://key:secret-of-mine@127.0.0.1:5000/v1/")]
@@ -124,6 +141,9 @@ namespace LtxCodegen.Runtime.Tests
             JobTimeout = TimeSpan.FromSeconds(10),
             RequestTimeout = TimeSpan.FromSeconds(10),
         };
+
+        private static string AllEscaped(string text) =>
+            string.Concat(text.Select(c => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)));
 
         /// <summary>Quotes and the letters after 'm' as JSON <c>\uXXXX</c> escapes (the redactor must see through them).</summary>
         private static string Escape(string text) =>

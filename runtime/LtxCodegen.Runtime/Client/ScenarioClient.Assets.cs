@@ -17,9 +17,6 @@ namespace LtxCodegen
     {
         private const int CopyBufferSize = 81920;
 
-        // The copy loop writes whole pooled buffers: a FileStream buffer of its own would only add a copy (1 = none).
-        private const int UnbufferedFile = 1;
-
         /// <summary>Reads an asset (its signed, short-lived download URL among others).</summary>
         public Task<ScenarioAsset> GetAssetAsync(string assetId, CancellationToken cancellationToken = default)
         {
@@ -104,7 +101,7 @@ namespace LtxCodegen
             long length;
             try
             {
-                using (var file = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, UnbufferedFile, useAsync: true))
+                using (var file = PartFile.Create(part))
                 {
                     (asset, length) = await DownloadCoreAsync(asset, file, jobId, cancellationToken).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);

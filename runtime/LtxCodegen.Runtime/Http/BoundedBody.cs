@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -29,23 +30,101 @@ namespace LtxCodegen.Http
 #else
             using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            using var buffer = new MemoryStream(announced is long known ? (int)Math.Min(known, 1024 * 1024) : ChunkSize);
-            var chunk = new byte[ChunkSize];
-            while (true)
+            if (announced is long exact && exact <= MaxExactBytes)
             {
-                var read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                return await ReadAnnouncedAsync(stream, (int)exact, maxBytes, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await ReadChunkedAsync(stream, announced, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Bodies that announce at most this many bytes are read straight into an array of that size.</summary>
+        private const int MaxExactBytes = 1024 * 1024;
+
+        /// <summary>
+        /// Reads a body that announced its length into an array of exactly that size (no copy); a body that turns out
+        /// longer than announced goes on through the chunked path, shorter ends where it ends.
+        /// </summary>
+        private static async Task<byte[]> ReadAnnouncedAsync(Stream stream, int announced, long maxBytes, CancellationToken cancellationToken)
+        {
+            var body = new byte[announced];
+            var filled = 0;
+            while (filled < announced)
+            {
+                var read = await stream.ReadAsync(body, filled, announced - filled, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return buffer.ToArray();
+                    return filled == announced ? body : Slice(body, filled);
                 }
 
-                if (buffer.Length + read > maxBytes)
+                filled += read;
+            }
+
+            // Announced length reached: a well-behaved server has nothing more; anything more is read with the limit.
+            var probe = ArrayPool<byte>.Shared.Rent(1);
+            try
+            {
+                var more = await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false);
+                if (more == 0)
+                {
+                    return body;
+                }
+
+                using var buffer = new MemoryStream(announced + ChunkSize);
+                buffer.Write(body, 0, announced);
+                buffer.Write(probe, 0, more);
+                if (buffer.Length > maxBytes)
                 {
                     throw new ResponseTooLargeException(maxBytes, null);
                 }
 
-                buffer.Write(chunk, 0, read);
+                return await ReadRestAsync(stream, buffer, maxBytes, cancellationToken).ConfigureAwait(false);
             }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(probe);
+            }
+        }
+
+        private static async Task<byte[]> ReadChunkedAsync(Stream stream, long? announced, long maxBytes, CancellationToken cancellationToken)
+        {
+            using var buffer = new MemoryStream(announced is long known ? (int)Math.Min(known, MaxExactBytes) : ChunkSize);
+            return await ReadRestAsync(stream, buffer, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Appends the rest of the stream to <paramref name="buffer"/> through a pooled chunk, never past the limit.</summary>
+        private static async Task<byte[]> ReadRestAsync(Stream stream, MemoryStream buffer, long maxBytes, CancellationToken cancellationToken)
+        {
+            var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
+            try
+            {
+                while (true)
+                {
+                    var read = await stream.ReadAsync(chunk, 0, ChunkSize, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return buffer.ToArray();
+                    }
+
+                    if (buffer.Length + read > maxBytes)
+                    {
+                        throw new ResponseTooLargeException(maxBytes, null);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+
+        private static byte[] Slice(byte[] body, int length)
+        {
+            var shorter = new byte[length];
+            Buffer.BlockCopy(body, 0, shorter, 0, length);
+            return shorter;
         }
     }
 

@@ -53,11 +53,24 @@ namespace LtxCodegen.Internal
 
         public static void ValidationFailed(ILogger l, string modelId, int count) => s_validationFailed(l, modelId, count, null);
         public static void Submitting(ILogger l, string modelId) => s_submitting(l, modelId, null);
-        public static void Submitted(ILogger l, string jobId, string modelId, double? cost) =>
-            s_submitted(l, jobId, modelId, cost?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", null);
+        // The lines below format an argument: only when the level is on (they run on every submit and poll).
+        public static void Submitted(ILogger l, string jobId, string modelId, double? cost)
+        {
+            if (l.IsEnabled(LogLevel.Information))
+            {
+                s_submitted(l, jobId, modelId, cost?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", null);
+            }
+        }
+
         public static void SubmitOutcomeUnknown(ILogger l, string modelId, string reason) => s_submitOutcomeUnknown(l, modelId, reason, null);
-        public static void JobProgress(ILogger l, ScenarioJob job) =>
-            s_jobProgress(l, job.JobId, job.Status, job.Progress?.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) ?? "no progress", null);
+        public static void JobProgress(ILogger l, ScenarioJob job)
+        {
+            if (l.IsEnabled(LogLevel.Debug))
+            {
+                s_jobProgress(l, job.JobId, job.Status, job.Progress?.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) ?? "no progress", null);
+            }
+        }
+
         public static void JobSucceeded(ILogger l, ScenarioJob job) => s_jobSucceeded(l, job.JobId, job.AssetIds.Count, null);
         public static void JobFailed(ILogger l, ScenarioJob job) => s_jobFailed(l, job.JobId, job.Status, job.Error ?? "no reason given", null);
         public static void JobWaitStopped(ILogger l, string jobId, string why) => s_jobWaitStopped(l, jobId, why, null);
