@@ -94,6 +94,8 @@ class Results:
             return "build failed: " + status
         if (mode, consumer, kind) in self.failed:
             return "a timed build failed"
+        if consumer == "catlib" and kind == "clean":
+            return "not timed (CATLIB_CLEAN=1)"
         return "not measured"
 
 
@@ -333,6 +335,8 @@ def self_test():
     failed_targets = "\n".join(targets_table(failed))
     check("failed consumer not measured", "| ≤ 20 s | – | **not measured** |" in failed_targets, True)
     check("failure text escaped", "build failed: error LTXG0008: a\\|b &lt;x>" in "\n".join(times_table(failed, 7)), True)
+    no_clean = Results([t for t in times if not (t[1] == "catlib" and t[2] == "clean")], consumers)
+    check("library clean not timed", "not timed (CATLIB_CLEAN=1)" in "\n".join(times_table(no_clean, 7)), True)
     svg = chart(r)
     root = ElementTree.fromstring(svg)
     check("svg root", root.tag, "{http://www.w3.org/2000/svg}svg")

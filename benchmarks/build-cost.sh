@@ -14,7 +14,8 @@
 # Usage: bash benchmarks/build-cost.sh [catalogue-folder]      (default ../shared/corpus/catalogue, from the repo root)
 #   RUNS=7                runs per figure (default 7)
 #   ONLY=floor,seeds      a subset of consumers (development; then nothing is written to RESULTS.md unless OUT is set)
-#   MODES=on,off          a subset of compiler-server settings
+#   MODES=off,on          the compiler-server settings, in this order
+#   CATLIB_CLEAN=1        also time the clean build of the library layout (the catalogue's clean build plus the app's)
 #   OUT=path.md           where the section goes (default benchmarks/RESULTS.md for a full run, else only printed)
 #   BUILD_TIMEOUT=900     seconds before one build counts as failed
 #   KEEP=1                keep the work folder
@@ -29,7 +30,7 @@ runs="${RUNS:-7}"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "build-cost: RUNS must be a positive number" >&2; exit 2; }
 all_consumers="floor seeds docs100 catalogue catlib"
 consumers="$(echo "${ONLY:-$all_consumers}" | tr ',' ' ')"
-modes="$(echo "${MODES:-on,off}" | tr ',' ' ')"
+modes="$(echo "${MODES:-off,on}" | tr ',' ' ')"
 case " $consumers " in *" floor "*) ;; *) consumers="floor $consumers";; esac # every ratio needs the floor
 for c in $consumers; do case " $all_consumers " in *" $c "*) ;; *) echo "build-cost: unknown consumer $c (one of: $all_consumers)" >&2; exit 2;; esac; done
 for m in $modes; do case "$m" in on|off) ;; *) echo "build-cost: MODES are on and off" >&2; exit 2;; esac; done
@@ -158,6 +159,7 @@ edit() { edit_count=$((edit_count + 1)); sed -i -E "s/\"edit [0-9]+\"/\"edit $ed
 # ---- setup: restore, first build with the generated files written out, run the app --------------------------------
 : >"$root/consumers.tsv"
 declare -A status
+setup_seconds=0
 for c in $consumers; do
   (cd "${entry[$c]}" && dotnet restore -nologo -v:q >"$root/$c-restore.log" 2>&1) || { cat "$root/$c-restore.log"; exit 1; }
   if [ "$c" = floor ] && grep -qi ltxcodegen "$root/floor/obj/project.assets.json"; then echo "build-cost: the floor references LtxCodegen" >&2; exit 1; fi
@@ -169,6 +171,7 @@ for c in $consumers; do
     models="$(echo "$printed" | sed -nE 's/.*; ([0-9]+) models$/\1/p')"
     [ -n "$models" ] || { echo "build-cost: $c printed \"$printed\"" >&2; exit 1; }
     status[$c]=ok
+    setup_seconds=$((setup_seconds + $(date +%s) - s))
   else
     models=0
     status[$c]="$(first_error "$root/$c-setup.log")"
@@ -190,27 +193,32 @@ done
 ok_consumers=""
 for c in $consumers; do [ "${status[$c]}" = ok ] && ok_consumers="$ok_consumers $c"; done
 rounds_total=$(( $(echo $modes | wc -w) * (runs + 1) ))
-rounds_done=0
-timed_start=$(date +%s)
+rounds_done=0 timed_rounds=0 timed_seconds=0
 fmt_time() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+# The clean build of the library layout is the catalogue's clean build plus the app's: timed only with CATLIB_CLEAN=1.
+kinds() { if [ "$2" -eq 0 ] || { [ "$1" = catlib ] && [ -z "${CATLIB_CLEAN:-}" ]; }; then echo "noop edit"; else echo "clean noop edit"; fi; }
+echo "build-cost: rough estimate before the first round: $(fmt_time $((setup_seconds * 3 * (runs + 1) / 2))) for $runs runs (the setup's first builds took $(fmt_time "$setup_seconds"))"
 for mode in $modes; do
   shutdown_server
-  for run in $(seq 0 "$runs"); do # run 0 warms up (a fresh compiler server, MSBuild, the disk cache)
+  for run in $(seq 0 "$runs"); do # run 0 warms up (a fresh compiler server, MSBuild, the disk cache): no clean build, not recorded
+    round_start=$(date +%s)
     for c in $ok_consumers; do
-      for kind in clean noop edit; do
+      for kind in $(kinds "$c" "$run"); do
         case "$kind" in clean) clean "$c" ;; edit) edit "$c" ;; esac
         ms="$(build_ms "$c" "$mode" "$root/last.log")"
         if [ "$ms" = fail ]; then
           cp "$root/last.log" "$root/$c-$mode-$kind-$run-failed.log"
           echo "build-cost: FAILED: $c $kind, server $mode, run $run: $(first_error "$root/last.log")"
         fi
-        [ "$run" -gt 0 ] && printf '%s\t%s\t%s\t%s\t%s\n' "$mode" "$c" "$kind" "$run" "$ms" >>"$root/times.tsv"
+        if [ "$run" -gt 0 ]; then printf '%s\t%s\t%s\t%s\t%s\n' "$mode" "$c" "$kind" "$run" "$ms" >>"$root/times.tsv"; fi
         printf 'build-cost: server %-3s run %d/%d %-9s %-5s %s\n' "$mode" "$run" "$runs" "$c" "$kind" "$([ "$ms" = fail ] && echo failed || echo "$ms ms")"
       done
     done
     rounds_done=$((rounds_done + 1))
-    elapsed=$(($(date +%s) - timed_start))
-    echo "build-cost: $rounds_done of $rounds_total rounds in $(fmt_time $elapsed); estimated $(fmt_time $((elapsed * (rounds_total - rounds_done) / rounds_done))) to go"
+    if [ "$run" -gt 0 ]; then timed_rounds=$((timed_rounds + 1)); timed_seconds=$((timed_seconds + $(date +%s) - round_start)); fi
+    if [ "$timed_rounds" -gt 0 ]; then
+      echo "build-cost: $rounds_done of $rounds_total rounds done, $(fmt_time $(($(date +%s) - start_all))) so far; about $(fmt_time $((timed_seconds * (rounds_total - rounds_done) / timed_rounds))) to go"
+    fi
   done
 done
 shutdown_server
@@ -240,11 +248,13 @@ rel_catalogue="$(realpath -s --relative-to="$repo" "$catalogue")"
   echo
   echo "clean = \`bin/\` and \`obj/Debug/\` deleted first (restore not timed); no-op = nothing changed; edit = one string in"
   echo "\`Other.cs\` changed. Each setting starts with a fresh compiler server (the script's own pipe, shut down between the"
-  echo "settings; other builds on the machine keep theirs) and one warm-up round; the rounds interleave the consumers."
+  echo "settings; other builds on the machine keep theirs) and one warm-up round (no-op and edit, not recorded); each round"
+  echo "builds every consumer in turn (interleaved)."
   echo "MSBuild node reuse is off in both (as this machine's environment sets it). Generated bytes and lines: the"
   echo "generator's files written out by \`-p:EmitCompilerGeneratedFiles=true\` in a first, untimed build."
   echo "\"Catalogue in its own library\" is the README's layout (\`Models\` library with the docs, \`App\` referencing it):"
-  echo "\`dotnet build\` of the app, whose \`Other.cs\` is edited; its ratios are against the same floor."
+  echo "\`dotnet build\` of the app, whose \`Other.cs\` is edited; its ratios are against the same floor. Its clean build (the"
+  echo "catalogue's clean build plus the app's) is timed only with \`CATLIB_CLEAN=1\`, which keeps a full run near half an hour."
 } >"$root/meta.txt"
 if [ -n "$out" ]; then
   python3 "$here/build-cost-report.py" "$root" "$out" "$(dirname "$out")/build-cost.svg"
