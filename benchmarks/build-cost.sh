@@ -11,7 +11,7 @@
 # plus the generated files' bytes and lines. Writes its section of benchmarks/RESULTS.md (between build-cost markers)
 # and benchmarks/build-cost.svg (chart of edit-build time against model count).
 #
-# Usage: bash benchmarks/build-cost.sh [catalogue-folder]      (default ../shared/corpus/catalogue, from the repo root)
+# Usage: bash benchmarks/build-cost.sh [catalogue-folder]      (default: ../shared/corpus/catalogue next to the repo root)
 #   RUNS=7                runs per figure (default 7)
 #   ONLY=floor,seeds      a subset of consumers (development; then nothing is written to RESULTS.md unless OUT is set)
 #   MODES=off,on          the compiler-server settings, in this order
@@ -25,7 +25,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 if [ "${1:-}" = "--self-test" ]; then exec python3 "$here/build-cost-report.py" --self-test; fi
 
-catalogue="$(cd "$repo" && cd "${1:-../shared/corpus/catalogue}" && pwd)" || { echo "build-cost: no catalogue folder ${1:-../shared/corpus/catalogue}" >&2; exit 2; }
+catalogue="$(cd "${1:-$repo/../shared/corpus/catalogue}" && pwd)" || { echo "build-cost: no catalogue folder ${1:-$repo/../shared/corpus/catalogue}" >&2; exit 2; }
 runs="${RUNS:-7}"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "build-cost: RUNS must be a positive number" >&2; exit 2; }
 all_consumers="floor seeds docs100 catalogue catlib"
@@ -53,7 +53,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 version="0.1.0-buildcost.$(date +%s)"
 echo "build-cost: packing LtxCodegen $version (work folder $root)"
-dotnet pack "$repo/runtime/LtxCodegen.Runtime/LtxCodegen.Runtime.csproj" -c Release -o "$root/feed" -p:Version="$version" -tl:off -v:q -nologo >"$root/pack.log" 2>&1 \
+dotnet pack "$repo/runtime/LtxCodegen.Runtime/LtxCodegen.Runtime.csproj" -c Release -o "$root/feed" -p:Version="$version" -tl:off -v:q -nologo -nodeReuse:false >"$root/pack.log" 2>&1 \
   || { cat "$root/pack.log"; exit 1; }
 cat >"$root/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
@@ -161,7 +161,7 @@ edit() { edit_count=$((edit_count + 1)); sed -i -E "s/\"edit [0-9]+\"/\"edit $ed
 declare -A status
 setup_seconds=0
 for c in $consumers; do
-  (cd "${entry[$c]}" && dotnet restore -nologo -v:q >"$root/$c-restore.log" 2>&1) || { cat "$root/$c-restore.log"; exit 1; }
+  (cd "${entry[$c]}" && dotnet restore -nologo -v:q -nodeReuse:false >"$root/$c-restore.log" 2>&1) || { cat "$root/$c-restore.log"; exit 1; }
   if [ "$c" = floor ] && grep -qi ltxcodegen "$root/floor/obj/project.assets.json"; then echo "build-cost: the floor references LtxCodegen" >&2; exit 1; fi
   s=$(date +%s)
   if (cd "${entry[$c]}" && timeout --kill-after=20 "$timeout_s" dotnet build --no-restore -nologo -v:q -tl:off -nodeReuse:false -p:UseSharedCompilation=false \
