@@ -21,6 +21,7 @@
 #   KEEP=1                keep the work folder
 # bash benchmarks/build-cost.sh --self-test      checks the report's medians, ratios, targets, chart and splicing (fast)
 set -euo pipefail
+{ # the whole script is read before it runs: editing this file during a run cannot change the run
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 if [ "${1:-}" = "--self-test" ]; then exec python3 "$here/build-cost-report.py" --self-test; fi
@@ -264,3 +265,5 @@ else
   echo "build-cost: a subset run writes nothing to benchmarks/RESULTS.md (set OUT=path to keep the section)"
 fi
 echo "build-cost: done in $(fmt_time "$total")"
+exit 0
+}
