@@ -5,7 +5,8 @@
 #   seeds      the 2 seed pages and their JSON docs (the repository's schemas/)
 #   docs100    100 real docs (seed pages and corpus docs cycled, each copy with its own model ids)
 #   catalogue  the catalogue's provider pages in the app's own schemas/
-#   catlib     the catalogue in its own class library that the app references (README "Many models"); the app is edited
+#   catlib     the catalogue in its own class library that the app references (README "Many models": the app has the
+#              package too, for the analyzer, and no docs); the app is edited
 # For each, with the compiler server on (-p:UseSharedCompilation=true, on a pipe of its own, shut down between the two
 # settings) and off: clean build, no-op build, edit-one-file build; medians of RUNS interleaved runs after a warm-up,
 # plus the generated files' bytes and lines. Writes its section of benchmarks/RESULTS.md (between build-cost markers)
@@ -130,7 +131,8 @@ for c in $consumers; do
       csproj "$d/Models/Models.csproj" Library "$package_ref"
       sed -i 's#<RootNamespace>Consumer</RootNamespace>#<RootNamespace>Catalogue</RootNamespace>#' "$d/Models/Models.csproj"
       copy_docs catalogue "$d/Models/schemas"
-      csproj "$d/App/App.csproj" Exe '    <ProjectReference Include="../Models/Models.csproj" />'
+      csproj "$d/App/App.csproj" Exe "    <ProjectReference Include=\"../Models/Models.csproj\" />
+$package_ref"
       app_files "$d/App" Catalogue
       dirs[$c]="$d/Models $d/App" ;;
   esac

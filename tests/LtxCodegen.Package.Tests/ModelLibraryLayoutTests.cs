@@ -33,11 +33,11 @@ namespace LtxCodegen.Package.Tests
             var app = Path.Combine(root, "App");
             Directory.CreateDirectory(models);
             Directory.CreateDirectory(app);
-            var modelsProject = projects[0].Replace("Version=\"0.1.0\"", "Version=\"" + _fixture.Version + "\"");
-            Assert.Contains(_fixture.Version, modelsProject); // the README's library is the project with the package
-            Assert.DoesNotContain("PackageReference", projects[1]); // and the app gets it through the library only
+            var modelsProject = WithTestVersion(projects[0]);
+            var appProject = WithTestVersion(projects[1]);
+            Assert.Contains("<ProjectReference Include=\"../Models/Models.csproj\" />", appProject);
             File.WriteAllText(Path.Combine(models, "Models.csproj"), modelsProject);
-            File.WriteAllText(Path.Combine(app, "App.csproj"), projects[1]);
+            File.WriteAllText(Path.Combine(app, "App.csproj"), appProject);
             File.WriteAllText(Path.Combine(app, "Program.cs"), program);
             Directory.CreateDirectory(Path.Combine(models, "schemas"));
             foreach (var doc in Directory.GetFiles(Path.Combine(_fixture.RepositoryRoot, "schemas")))
@@ -73,6 +73,13 @@ namespace LtxCodegen.Package.Tests
             Assert.True(flagged.ExitCode == 0, flagged.ToString());
             Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: fps = 120 is outside"), flagged.Output);
             Assert.Equal(libraryBefore, File.GetLastWriteTimeUtc(libraryAssembly));
+        }
+
+        /// <summary>The README's package version replaced by the packed one (it must be there to replace).</summary>
+        private string WithTestVersion(string project)
+        {
+            Assert.Contains("<PackageReference Include=\"LtxCodegen\" Version=\"0.1.0\" />", project);
+            return project.Replace("Version=\"0.1.0\"", "Version=\"" + _fixture.Version + "\"");
         }
 
         private async Task<string> RunAppAsync(string app)
