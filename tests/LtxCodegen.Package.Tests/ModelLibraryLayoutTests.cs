@@ -45,7 +45,7 @@ namespace LtxCodegen.Package.Tests
                 File.Copy(doc, Path.Combine(models, "schemas", Path.GetFileName(doc)));
             }
 
-            PackageFixture.AssertCleanBuild(await _fixture.BuildAsync(app));
+            PackageFixture.AssertCleanBuild(await BuildAsync(app));
             Assert.Equal("2 models from Models; model_ltx-2-19b-extend-video, 4 s", (await RunAppAsync(app)).Trim());
 
             // Edit the app only: the app is compiled again, the library is not.
@@ -56,7 +56,7 @@ namespace LtxCodegen.Package.Tests
             var appBefore = File.GetLastWriteTimeUtc(appAssembly);
             File.WriteAllText(Path.Combine(app, "Program.cs"), program + "Console.WriteLine(\"edited\");\n");
 
-            PackageFixture.AssertCleanBuild(await _fixture.BuildAsync(app));
+            PackageFixture.AssertCleanBuild(await BuildAsync(app));
 
             Assert.NotEqual(appBefore, File.GetLastWriteTimeUtc(appAssembly));
             Assert.Equal(libraryBefore, File.GetLastWriteTimeUtc(libraryAssembly));
@@ -68,7 +68,7 @@ namespace LtxCodegen.Package.Tests
                 "internal static class OutOfRange\n{\n" +
                 "    public static Ltx2_19bExtendVideoRequest Make() => new Ltx2_19bExtendVideoRequest { Prompt = \"p\", Video = \"asset_1\", Fps = 120 };\n}\n");
 
-            var flagged = await _fixture.BuildAsync(app);
+            var flagged = await BuildAsync(app);
 
             Assert.True(flagged.ExitCode == 0, flagged.ToString());
             Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: fps = 120 is outside"), flagged.Output);
@@ -81,6 +81,11 @@ namespace LtxCodegen.Package.Tests
             Assert.Contains("<PackageReference Include=\"LtxCodegen\" Version=\"0.1.0\" />", project);
             return project.Replace("Version=\"0.1.0\"", "Version=\"" + _fixture.Version + "\"");
         }
+
+        // Two projects per build (the library, then the app): twice the fixture's one-project timeout.
+        private Task<ProcessResult> BuildAsync(string app) =>
+            ProcessRunner.RunAsync("dotnet", new[] { "build", "-c", "Release", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
+                app, _fixture.Environment, PackageFixture.BuildTimeout + PackageFixture.BuildTimeout);
 
         private async Task<string> RunAppAsync(string app)
         {
