@@ -12,6 +12,11 @@
 #   holding LtxCodegen.Generator.dll, LtxCodegen.Schema.dll and Markdig.dll (e.g. another commit's build); variants
 #   are measured interleaved (run 1 of each, run 2 of each, ...) so that the load of the machine hits them alike.
 #   MODES="off on" (default) picks the compiler-server modes. KEEP=1 keeps the temporary folder (build logs).
+#   CPU_RUNS=n (default 5; 0 skips it): then replays each variant's compiler command line (taken from its last
+#   server-off build) n times with /usr/bin/time, next to the same command line without the LtxCodegen analyzers
+#   ("none"), and prints the compiler's CPU time (user + sys): on a loaded machine wall-clock times (and so the
+#   compiler's own report) grow with the load, CPU time much less. Other.cs is swapped for a file that does not use
+#   the generated code, so that every command line compiles without errors.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -35,7 +40,10 @@ trap cleanup EXIT
 echo "generator-cost: building the runtime (and the generator unless variants are given)"
 dotnet build "$repo/runtime/LtxCodegen.Runtime/LtxCodegen.Runtime.csproj" -c Release -f net8.0 -nodeReuse:false -v:q -nologo >"$root/runtime.log" 2>&1 \
   || { cat "$root/runtime.log"; exit 1; }
-runtime="$repo/runtime/LtxCodegen.Runtime/bin/Release/net8.0/LtxCodegen.Runtime.dll"
+# A copy: a later build of the repository (a test run packing the runtime) must not pull it away mid-measurement.
+mkdir -p "$root/runtime"
+cp "$repo/runtime/LtxCodegen.Runtime/bin/Release/net8.0/LtxCodegen.Runtime.dll" "$root/runtime/"
+runtime="$root/runtime/LtxCodegen.Runtime.dll"
 logging="$(grep -o 'Microsoft.Extensions.Logging.Abstractions" Version="[^"]*' "$repo/Directory.Packages.props" | sed 's/.*Version="//')"
 
 variants=("$@")
@@ -101,7 +109,7 @@ build() { # $1 label, $2 off|on
   sed -i "s/edit [0-9]*\"/edit $edit\"/" "$p/Other.cs"
   log="$p/build-$2.log"
   (cd "$p" && dotnet build --no-restore -nologo -nodeReuse:false -v:d -p:UseSharedCompilation=$shared >"$log" 2>&1) \
-    || { grep -E 'error|warning' "$log" | head -20; exit 1; }
+    || { grep -E ': (error|warning) ' "$log" | cut -c1-300 | sort -u | head -20; exit 1; }
   grep -q 'warning LTXG\|error LTXG' "$log" && { echo "generator-cost: the generator reported diagnostics for the 4 docs" >&2; grep 'LTXG' "$log" | head >&2; exit 1; }
   secs="$(grep -E '^\s+[0-9.]+\s+[0-9<]+\s+LtxCodegen\.Generator\.LtxCodegenGenerator\s*$' "$log" | awk '{ print $1 }' | head -n 1)"
   [ -n "$secs" ] || { echo "generator-cost: no LtxCodegenGenerator time in $log" >&2; exit 1; }
@@ -138,4 +146,44 @@ for label in "${labels[@]}"; do
     read -r ymed _ <<<"$(echo "${yards[$label-$mode]}" | stat)"
     echo "| $label | $mode | $med | $min | $met | ${times[$label-$mode]}| $ymed |"
   done
+done
+
+cpu_runs="${CPU_RUNS:-5}"
+[ "$cpu_runs" -gt 0 ] || exit 0
+command -v /usr/bin/time >/dev/null || { echo "generator-cost: /usr/bin/time is missing; no CPU times" >&2; exit 0; }
+cpulabels=()
+for label in "${labels[@]}"; do
+  p="$root/$label"
+  line="$(grep -m 1 -E '^\s+\S+/Roslyn/bincore/csc /noconfig ' "$p/build-off.log" | sed -E 's/^\s+//')"
+  [ -n "$line" ] || { echo "generator-cost: no compiler command line in $p/build-off.log" >&2; exit 1; }
+  csc="${line%% *}"
+  printf 'namespace Consumer\n{\n    public static class Other\n    {\n        public static string Describe() => "plain";\n    }\n}\n' >"$p/OtherPlain.cs"
+  tr ' ' '\n' <<<"${line#* }" | sed 's#^Other\.cs$#OtherPlain.cs#' >"$p/csc.rsp"
+  cpulabels+=("$label")
+done
+# "none": the first variant's command line without any LtxCodegen analyzer.
+first="$root/${labels[0]}"
+mkdir -p "$root/none"
+grep -v '^/analyzer:.*/\(LtxCodegen\.Generator\|LtxCodegen\.Schema\|Markdig\)\.dll$' "$first/csc.rsp" | sed "s#^Other#$first/Other#; s#^obj/#$first/obj/#; s#^/out:obj/#/out:$root/none/#; s#^/refout:obj/#/refout:$root/none/ref-#" >"$root/none/csc.rsp"
+grep -q 'LtxCodegen.Generator.dll' "$root/none/csc.rsp" && { echo "generator-cost: none still has the generator" >&2; exit 1; }
+cpulabels+=("none")
+
+declare -A cpu
+echo "generator-cost: CPU times, $cpu_runs rounds; load at start: $(uptime | sed 's/.*load/load/')"
+for run in $(seq 1 "$cpu_runs"); do
+  for label in "${cpulabels[@]}"; do
+    p="$root/$label"; [ "$label" = none ] && p="$first"
+    (cd "$p" && /usr/bin/time -f '%U %S' -o "$root/$label.time" "$csc" @"$root/$label/csc.rsp" >"$root/$label/csc.out" 2>&1) \
+      || { tail -n 20 "$root/$label/csc.out"; exit 1; }
+    cpu[$label]+="$(awk '{ printf "%.2f", $1 + $2 }' "$root/$label.time") "
+  done
+done
+echo "generator-cost: load at end: $(uptime | sed 's/.*load/load/')"
+echo
+echo "| Compiler command line | CPU median (s) | CPU min (s) | Median minus none (s) | All runs (s) |"
+echo "|---|---:|---:|---:|---|"
+read -r nmed _ <<<"$(echo "${cpu[none]}" | stat)"
+for label in "${cpulabels[@]}"; do
+  read -r med min <<<"$(echo "${cpu[$label]}" | stat)"
+  echo "| $label | $med | $min | $(awk -v a="$med" -v b="$nmed" 'BEGIN { printf "%.2f", a - b }') | ${cpu[$label]}|"
 done
