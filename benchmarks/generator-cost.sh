@@ -163,8 +163,9 @@ for label in "${labels[@]}"; do
 done
 # "none": the first variant's command line without any LtxCodegen analyzer.
 first="$root/${labels[0]}"
-mkdir -p "$root/none"
-grep -v '^/analyzer:.*/\(LtxCodegen\.Generator\|LtxCodegen\.Schema\|Markdig\)\.dll$' "$first/csc.rsp" | sed "s#^Other#$first/Other#; s#^obj/#$first/obj/#; s#^/out:obj/#/out:$root/none/#; s#^/refout:obj/#/refout:$root/none/ref-#" >"$root/none/csc.rsp"
+mkdir -p "$root/none/ref"
+grep -v '^/analyzer:.*/\(LtxCodegen\.Generator\|LtxCodegen\.Schema\|Markdig\)\.dll$' "$first/csc.rsp" \
+  | sed "s#^/out:.*#/out:$root/none/Consumer.dll#; s#^/refout:.*#/refout:$root/none/ref/Consumer.dll#" >"$root/none/csc.rsp"
 grep -q 'LtxCodegen.Generator.dll' "$root/none/csc.rsp" && { echo "generator-cost: none still has the generator" >&2; exit 1; }
 cpulabels+=("none")
 
