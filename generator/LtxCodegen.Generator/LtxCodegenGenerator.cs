@@ -21,28 +21,29 @@ namespace LtxCodegen.Generator
     [Generator(LanguageNames.CSharp)]
     public sealed class LtxCodegenGenerator : IIncrementalGenerator
     {
-        /// <summary>Tracking names of the pipeline steps (for incrementality tests).</summary>
+        /// <summary>
+        /// Tracking names of the steps the incrementality tests and the incremental-steps benchmark check (only
+        /// those: every tracking name makes the driver keep each run's inputs and outputs).
+        /// </summary>
         public static class Steps
         {
-            public const string DocCandidates = "DocCandidates";
+            /// <summary>One value per model doc (after selection); a one-doc edit changes one.</summary>
             public const string DocInputs = "DocInputs";
-            public const string DocFilter = "DocFilter";
+
+            /// <summary>One parsed doc per model doc; a one-doc edit re-parses that doc only.</summary>
             public const string ParsedDocs = "ParsedDocs";
+
+            /// <summary>The merged models of all docs.</summary>
             public const string MergedModels = "MergedModels";
-            public const string Models = "Models";
-            public const string LanguageVersion = "LanguageVersion";
-            public const string CompilationFeatures = "CompilationFeatures";
-            public const string Namespace = "Namespace";
+
+            /// <summary>The options from MSBuild, the options file, the parse options and the compilation.</summary>
             public const string Options = "GenerationOptions";
+
+            /// <summary>One generated source per model.</summary>
             public const string ModelSources = "ModelSources";
+
+            /// <summary>The generated model registry.</summary>
             public const string Registry = "RegistrySource";
-            public const string ModelsWithOptions = "ModelsWithOptions";
-            public const string RegistryModels = "RegistryModels";
-            public const string RegistryWithOptions = "RegistryWithOptions";
-            public const string MergedWithOptions = "MergedWithOptions";
-            public const string AllDocs = "AllDocs";
-            public const string OptionInputs = "OptionInputs";
-            public const string OptionsFile = "OptionsFile";
         }
 
         /// <inheritdoc />
@@ -50,66 +51,54 @@ namespace LtxCodegen.Generator
         {
             var docs = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select((pair, ct) => DocSelector.Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
-                .WithTrackingName(Steps.DocCandidates)
-                .Where(doc => doc is not null)
-                .WithTrackingName(Steps.DocFilter)
-                .Select((doc, _) => doc!)
+                .Select(static (pair, ct) => DocSelector.Read(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+                .Where(static doc => doc is not null)
+                .Select(static (doc, _) => doc!)
                 .WithTrackingName(Steps.DocInputs);
 
             var parsed = docs
-                .Select((doc, _) => DocParser.Parse(doc))
+                .Select(static (doc, _) => DocParser.Parse(doc))
                 .WithTrackingName(Steps.ParsedDocs);
 
             var merged = parsed
                 .Collect()
-                .WithTrackingName(Steps.AllDocs)
-                .Select((all, _) => SafeMerge(all))
+                .Select(static (all, _) => SafeMerge(all))
                 .WithTrackingName(Steps.MergedModels);
 
             var models = merged
-                .SelectMany((result, _) => result.Models)
-                .WithTrackingName(Steps.Models);
+                .SelectMany(static (result, _) => result.Models);
 
             var languageVersion = context.ParseOptionsProvider
-                .Select((o, _) => o is CSharpParseOptions cs ? (int)cs.LanguageVersion : (int)LanguageVersion.CSharp9)
-                .WithTrackingName(Steps.LanguageVersion);
+                .Select(static (o, _) => o is CSharpParseOptions cs ? (int)cs.LanguageVersion : (int)LanguageVersion.CSharp9);
 
             var features = context.CompilationProvider
-                .Select((c, _) => CompilationFeatures.Read(c))
-                .WithTrackingName(Steps.CompilationFeatures);
+                .Select(static (c, _) => CompilationFeatures.Read(c));
 
             // Unity passes no MSBuild options: the namespace may come from LtxCodegenOptions.LtxCodegen.additionalfile.
             var optionsFile = context.AdditionalTextsProvider
                 .Where(static f => UnityInputs.IsOptionsFile(f.Path))
                 .Select(static (f, ct) => (f.Path, File: OptionsFile.Read(f.Path, f.GetText(ct)?.ToString() ?? string.Empty)))
                 .Collect()
-                .Select(static (all, _) => OptionsFile.Combine(all))
-                .WithTrackingName(Steps.OptionsFile);
+                .Select(static (all, _) => OptionsFile.Combine(all));
 
             var ns = context.AnalyzerConfigOptionsProvider
                 .Select(static (o, _) => MsBuildNamespaces(o.GlobalOptions))
                 .Combine(optionsFile)
-                .Select(static (x, _) => NamespaceOf(x.Left.Explicit ?? x.Right.Namespace ?? x.Left.Root))
-                .WithTrackingName(Steps.Namespace);
+                .Select(static (x, _) => NamespaceOf(x.Left.Explicit ?? x.Right.Namespace ?? x.Left.Root));
 
             var options = ns.Combine(languageVersion).Combine(features)
-                .WithTrackingName(Steps.OptionInputs)
-                .Select((x, _) => new GenerationOptions(x.Left.Left, x.Left.Right, x.Right.HasRequiredMemberAttributes, x.Right.HasRuntime))
+                .Select(static (x, _) => new GenerationOptions(x.Left.Left, x.Left.Right, x.Right.HasRequiredMemberAttributes, x.Right.HasRuntime))
                 .WithTrackingName(Steps.Options);
 
             var sources = models
                 .Combine(options)
-                .WithTrackingName(Steps.ModelsWithOptions)
-                .Select((x, _) => SafeEmit(x.Left, x.Right))
+                .Select(static (x, _) => SafeEmit(x.Left, x.Right))
                 .WithTrackingName(Steps.ModelSources);
 
             var registry = merged
-                .Select((m, _) => m.Models.Select(x => new ModelSummary(x.Id, Naming.Stem(x.Id))).ToEquatableArray())
-                .WithTrackingName(Steps.RegistryModels)
+                .Select(static (m, _) => m.Models.Select(static x => new ModelSummary(x.Id, Naming.Stem(x.Id))).ToEquatableArray())
                 .Combine(options)
-                .WithTrackingName(Steps.RegistryWithOptions)
-                .Select((x, _) => x.Right.HasRuntime && !x.Left.IsEmpty ? new GeneratedSource(RegistryEmitter.HintName, RegistryEmitter.Emit(x.Left, x.Right), null) : null)
+                .Select(static (x, _) => x.Right.HasRuntime && !x.Left.IsEmpty ? new GeneratedSource(RegistryEmitter.HintName, RegistryEmitter.Emit(x.Left, x.Right), null) : null)
                 .WithTrackingName(Steps.Registry);
 
             context.RegisterSourceOutput(optionsFile, static (spc, file) =>
@@ -128,7 +117,7 @@ namespace LtxCodegen.Generator
                 }
             });
 
-            context.RegisterSourceOutput(merged.Combine(options).WithTrackingName(Steps.MergedWithOptions), static (spc, x) =>
+            context.RegisterSourceOutput(merged.Combine(options), static (spc, x) =>
             {
                 foreach (var d in x.Left.Diagnostics)
                 {
@@ -211,9 +200,9 @@ namespace LtxCodegen.Generator
             }
 
             var parts = value.Split('.')
-                .Select(p => p.Trim())
-                .Where(p => p.Length > 0)
-                .Select(p => SyntaxFacts.IsValidIdentifier(p) && !Naming.HasFormatCharacter(p) ? (Naming.IsKeyword(p) ? "@" + p : p) : Naming.PropertyName(p))
+                .Select(static p => p.Trim())
+                .Where(static p => p.Length > 0)
+                .Select(static p => SyntaxFacts.IsValidIdentifier(p) && !Naming.HasFormatCharacter(p) ? (Naming.IsKeyword(p) ? "@" + p : p) : Naming.PropertyName(p))
                 .ToArray();
             return parts.Length == 0 ? "LtxCodegen.Generated" : string.Join(".", parts);
         }

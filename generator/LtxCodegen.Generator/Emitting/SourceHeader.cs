@@ -2,7 +2,8 @@ namespace LtxCodegen.Generator.Emitting
 {
     internal static class SourceHeader
     {
-        public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"LtxCodegen.Generator\", \"1.0.0\")]";
+        /// <summary>The attribute on every generated type: the generator's name and its real version (<see cref="GeneratorVersion"/>).</summary>
+        public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"LtxCodegen.Generator\", \"" + GeneratorVersion.Value + "\")]";
 
         public static CodeWriter Start(GenerationOptions options)
         {

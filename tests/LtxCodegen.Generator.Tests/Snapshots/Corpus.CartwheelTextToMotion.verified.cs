@@ -8,7 +8,7 @@ namespace Consumer.Models
     /// <summary>A request to the Scenario model <c>model_cartwheel-text-to-motion</c> (Cartwheel Text to Motion).</summary>
     /// <remarks>Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox. Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitCartwheelTextToMotionAsync</c> or <c>RunCartwheelTextToMotionAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_cartwheel-text-to-motion")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class CartwheelTextToMotionRequest : global::LtxCodegen.IScenarioRequest
     {
         /// <summary>The service's default for <c>duration</c> (used when <see cref="Duration"/> is not set).</summary>
@@ -187,7 +187,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>outputFormat</c> for <see cref="CartwheelTextToMotionRequest.OutputFormat"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct CartwheelTextToMotionOutputFormat : global::System.IEquatable<CartwheelTextToMotionOutputFormat>
     {
         private static readonly string[] Known = new string[] { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" };
@@ -226,7 +226,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>forward</c> for <see cref="CartwheelTextToMotionRequest.Forward"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct CartwheelTextToMotionForward : global::System.IEquatable<CartwheelTextToMotionForward>
     {
         private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
@@ -263,7 +263,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>up</c> for <see cref="CartwheelTextToMotionRequest.Up"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct CartwheelTextToMotionUp : global::System.IEquatable<CartwheelTextToMotionUp>
     {
         private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
@@ -300,7 +300,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>faceExpression</c> for <see cref="CartwheelTextToMotionRequest.FaceExpression"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct CartwheelTextToMotionFaceExpression : global::System.IEquatable<CartwheelTextToMotionFaceExpression>
     {
         private static readonly string[] Known = new string[] { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" };
@@ -389,7 +389,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>handPose</c> for <see cref="CartwheelTextToMotionRequest.HandPose"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct CartwheelTextToMotionHandPose : global::System.IEquatable<CartwheelTextToMotionHandPose>
     {
         private static readonly string[] Known = new string[] { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" };
@@ -448,7 +448,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>keyframeCleaning</c> for <see cref="CartwheelTextToMotionRequest.KeyframeCleaning"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct CartwheelTextToMotionKeyframeCleaning : global::System.IEquatable<CartwheelTextToMotionKeyframeCleaning>
     {
         private static readonly string[] Known = new string[] { "none", "reduce", "simplify" };
@@ -478,7 +478,7 @@ namespace Consumer.Models
     }
 
     /// <summary>The Scenario model <c>model_cartwheel-text-to-motion</c> (Cartwheel Text to Motion): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class CartwheelTextToMotionModel
     {
         /// <summary>The model id.</summary>
@@ -514,7 +514,7 @@ namespace Consumer.Models
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_cartwheel-text-to-motion</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class CartwheelTextToMotionClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>

@@ -8,7 +8,7 @@ namespace Consumer.Models
     /// <summary>A request to the Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler).</summary>
     /// <remarks>Photorealistic image upscaler with up to 16x scaling and controllable creativity. Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitClarityProUpscalerAsync</c> or <c>RunClarityProUpscalerAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_clarity-pro-upscaler")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class ClarityProUpscalerRequest : global::LtxCodegen.IScenarioRequest
     {
         /// <summary>The service's default for <c>scaleFactor</c> (used when <see cref="ScaleFactor"/> is not set).</summary>
@@ -76,7 +76,7 @@ namespace Consumer.Models
     }
 
     /// <summary>The Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class ClarityProUpscalerModel
     {
         /// <summary>The model id.</summary>
@@ -97,7 +97,7 @@ namespace Consumer.Models
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_clarity-pro-upscaler</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class ClarityProUpscalerClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>

@@ -8,7 +8,7 @@ namespace Consumer.Models
     /// <summary>A request to the Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video).</summary>
     /// <remarks>Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitKlingV3OmniVideoAsync</c> or <c>RunKlingV3OmniVideoAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_kling-v3-omni-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class KlingV3OmniVideoRequest : global::LtxCodegen.IScenarioRequest
     {
         /// <summary>The service's default for <c>videoReferenceType</c> (used when <see cref="VideoReferenceType"/> is not set).</summary>
@@ -114,7 +114,7 @@ namespace Consumer.Models
     }
 
     /// <summary>The Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class KlingV3OmniVideoModel
     {
         /// <summary>The model id.</summary>
@@ -140,7 +140,7 @@ namespace Consumer.Models
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_kling-v3-omni-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class KlingV3OmniVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>

@@ -8,7 +8,7 @@ namespace Consumer.Models
     /// <summary>A request to the Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video).</summary>
     /// <remarks>Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-extend-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class Ltx2_19bExtendVideoRequest : global::LtxCodegen.IScenarioRequest
     {
         /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
@@ -178,7 +178,7 @@ namespace Consumer.Models
     }
 
     /// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class Ltx2_19bExtendVideoModel
     {
         /// <summary>The model id.</summary>
@@ -214,7 +214,7 @@ namespace Consumer.Models
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class Ltx2_19bExtendVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>

@@ -8,7 +8,7 @@ namespace Consumer.Models
     /// <summary>A request to the Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video).</summary>
     /// <remarks>Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio. Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-extend-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class Ltx2_19bExtendVideoRequest : global::LtxCodegen.IScenarioRequest
     {
         /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
@@ -193,7 +193,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bExtendVideoRequest.AspectRatio"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bExtendVideoAspectRatio : global::System.IEquatable<Ltx2_19bExtendVideoAspectRatio>
     {
         private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
@@ -232,7 +232,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bExtendVideoRequest.Resolution"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bExtendVideoResolution : global::System.IEquatable<Ltx2_19bExtendVideoResolution>
     {
         private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
@@ -267,7 +267,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>cameraMotion</c> for <see cref="Ltx2_19bExtendVideoRequest.CameraMotion"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bExtendVideoCameraMotion : global::System.IEquatable<Ltx2_19bExtendVideoCameraMotion>
     {
         private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
@@ -307,7 +307,7 @@ namespace Consumer.Models
     }
 
     /// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class Ltx2_19bExtendVideoModel
     {
         /// <summary>The model id.</summary>
@@ -344,7 +344,7 @@ namespace Consumer.Models
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class Ltx2_19bExtendVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>

@@ -8,7 +8,7 @@ namespace Consumer.Models
     /// <summary>A request to the Scenario model <c>model_ltx-2-19b-video-to-video</c> (LTX-2 19b Video to Video).</summary>
     /// <remarks>Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer). Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bVideoToVideoAsync</c> or <c>RunLtx2_19bVideoToVideoAsync</c>.</remarks>
     [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-video-to-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class Ltx2_19bVideoToVideoRequest : global::LtxCodegen.IScenarioRequest
     {
         /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
@@ -207,7 +207,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bVideoToVideoRequest.Resolution"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bVideoToVideoResolution : global::System.IEquatable<Ltx2_19bVideoToVideoResolution>
     {
         private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
@@ -242,7 +242,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>cameraMotion</c> for <see cref="Ltx2_19bVideoToVideoRequest.CameraMotion"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bVideoToVideoCameraMotion : global::System.IEquatable<Ltx2_19bVideoToVideoCameraMotion>
     {
         private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
@@ -283,7 +283,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bVideoToVideoRequest.AspectRatio"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bVideoToVideoAspectRatio : global::System.IEquatable<Ltx2_19bVideoToVideoAspectRatio>
     {
         private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
@@ -322,7 +322,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>audioSource</c> for <see cref="Ltx2_19bVideoToVideoRequest.AudioSource"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bVideoToVideoAudioSource : global::System.IEquatable<Ltx2_19bVideoToVideoAudioSource>
     {
         private static readonly string[] Known = new string[] { "original", "generate", "none" };
@@ -353,7 +353,7 @@ namespace Consumer.Models
 
     /// <summary>Values of <c>modality</c> for <see cref="Ltx2_19bVideoToVideoRequest.Modality"/>.</summary>
     /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public readonly partial struct Ltx2_19bVideoToVideoModality : global::System.IEquatable<Ltx2_19bVideoToVideoModality>
     {
         private static readonly string[] Known = new string[] { "none", "canny", "depth", "pose", "detailer" };
@@ -387,7 +387,7 @@ namespace Consumer.Models
     }
 
     /// <summary>The Scenario model <c>model_ltx-2-19b-video-to-video</c> (LTX-2 19b Video to Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class Ltx2_19bVideoToVideoModel
     {
         /// <summary>The model id.</summary>
@@ -426,7 +426,7 @@ namespace Consumer.Models
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-video-to-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class Ltx2_19bVideoToVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>

@@ -6,7 +6,7 @@
 namespace Consumer.Models
 {
     /// <summary>Every Scenario model generated in this compilation.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public static partial class ScenarioModels
     {
         /// <summary>The descriptors, ordered by model id.</summary>
