@@ -150,7 +150,7 @@ namespace LtxCodegen.Analyzers
                 return "C# " + options.LanguageVersion.ToDisplayString() + " cannot use 'required' members, so the compiler does not check it";
             }
 
-            return compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is null
+            return TypeLookup.Find(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute") is null
                 ? "RequiredMemberAttribute is not available to this compilation, so the compiler does not check it"
                 : "the property is not marked 'required', so the compiler does not check it";
         }
