@@ -68,9 +68,8 @@ namespace LtxCodegen.Analyzers
                     Descriptors.PairBroken,
                     member.Assignment.Syntax.GetLocation(),
                     properties,
-                    member.Rules.WireName,
-                    partner.WireName,
-                    member.Rules.ModelId));
+                    member.Rules.ModelId,
+                    ScenarioRuleMessages.Pair(member.Rules.WireName, partner.WireName)));
             }
         }
 
@@ -133,8 +132,8 @@ namespace LtxCodegen.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.RequiredMissing,
                         TypeLocation(creation.Syntax),
-                        rules.WireName,
                         modelId,
+                        ScenarioRuleMessages.Required(rules.WireName),
                         reason));
                 }
             }

@@ -36,7 +36,7 @@ namespace LtxCodegen.Analyzer.Tests
                     internal sealed class ScenarioRangeAttribute : System.Attribute { }
                 }
                 """));
-            test.ExpectedDiagnostics.Add(Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "120", "1\u201360", Model));
+            test.ExpectedDiagnostics.Add(Diagnostic("LTX1001").WithLocation(0).WithArguments(Model, "fps must be between 1 and 60 (got 120)."));
             return test.RunAsync();
         }
 
