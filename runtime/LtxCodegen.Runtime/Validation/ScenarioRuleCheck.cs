@@ -111,10 +111,10 @@ namespace LtxCodegen
                 return;
             }
 
-            // One problem, one error: the first offending item.
+            // One problem, one error: the first offending item. Each item is judged as sent (normalized), like a number.
             for (var i = 0; i < values.Count; i++)
             {
-                if (!CheckNumber(p, Item(p, i), values[i]))
+                if (!CheckNumber(p, Item(p, i), ScenarioRules.Normalize(p, values[i])))
                 {
                     return;
                 }
