@@ -71,7 +71,7 @@ namespace LtxCodegen.Cli
                     Option<double?> d => JsonValue.Create(Normalize(parameter, parse.GetValue(d))),
                     Option<long?> l => JsonValue.Create(Normalize(parameter, parse.GetValue(l))),
                     Option<bool?> b => JsonValue.Create(parse.GetValue(b) ?? true),
-                    Option<double[]> da => new JsonArray((parse.GetValue(da) ?? Array.Empty<double>()).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+                    Option<double[]> da => new JsonArray((parse.GetValue(da) ?? Array.Empty<double>()).Select(v => (JsonNode?)JsonValue.Create(ScenarioRules.Normalize(parameter, v))).ToArray()),
                     Option<string[]> sa => new JsonArray((parse.GetValue(sa) ?? Array.Empty<string>())
                         .Select(v => (JsonNode?)JsonValue.Create(mapAsset is not null && IsAsset(parameter) ? mapAsset(parameter, v) : v)).ToArray()),
                     Option<string> s => StringNode(parameter, parse.GetValue(s) ?? "", mapAsset),

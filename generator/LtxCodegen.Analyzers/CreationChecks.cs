@@ -68,9 +68,8 @@ namespace LtxCodegen.Analyzers
                     Descriptors.PairBroken,
                     member.Assignment.Syntax.GetLocation(),
                     properties,
-                    member.Rules.WireName,
-                    partner.WireName,
-                    member.Rules.ModelId));
+                    member.Rules.ModelId,
+                    ScenarioRuleMessages.Pair(member.Rules.WireName, partner.WireName)));
             }
         }
 
@@ -133,8 +132,8 @@ namespace LtxCodegen.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.RequiredMissing,
                         TypeLocation(creation.Syntax),
-                        rules.WireName,
                         modelId,
+                        ScenarioRuleMessages.Required(rules.WireName),
                         reason));
                 }
             }
@@ -150,7 +149,7 @@ namespace LtxCodegen.Analyzers
                 return "C# " + options.LanguageVersion.ToDisplayString() + " cannot use 'required' members, so the compiler does not check it";
             }
 
-            return compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RequiredMemberAttribute") is null
+            return TypeLookup.Find(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute") is null
                 ? "RequiredMemberAttribute is not available to this compilation, so the compiler does not check it"
                 : "the property is not marked 'required', so the compiler does not check it";
         }

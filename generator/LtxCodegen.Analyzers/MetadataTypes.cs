@@ -6,18 +6,19 @@ namespace LtxCodegen.Analyzers
     internal sealed class MetadataTypes
     {
         private const string Namespace = "LtxCodegen.Metadata.";
+        private const string RuntimeAssembly = "LtxCodegen.Runtime";
 
         private MetadataTypes(Compilation compilation, INamedTypeSymbol model)
         {
             Model = model;
-            Parameter = compilation.GetTypeByMetadataName(Namespace + "ScenarioParameterAttribute");
-            Range = compilation.GetTypeByMetadataName(Namespace + "ScenarioRangeAttribute");
-            Options = compilation.GetTypeByMetadataName(Namespace + "ScenarioOptionsAttribute");
-            Pair = compilation.GetTypeByMetadataName(Namespace + "ScenarioPairAttribute");
-            MultipleOf = compilation.GetTypeByMetadataName(Namespace + "ScenarioMultipleOfAttribute");
-            Required = compilation.GetTypeByMetadataName(Namespace + "ScenarioRequiredAttribute");
-            MaxLength = compilation.GetTypeByMetadataName(Namespace + "ScenarioMaxLengthAttribute");
-            SetsRequiredMembers = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+            Parameter = Find(compilation, "ScenarioParameterAttribute");
+            Range = Find(compilation, "ScenarioRangeAttribute");
+            Options = Find(compilation, "ScenarioOptionsAttribute");
+            Pair = Find(compilation, "ScenarioPairAttribute");
+            MultipleOf = Find(compilation, "ScenarioMultipleOfAttribute");
+            Required = Find(compilation, "ScenarioRequiredAttribute");
+            MaxLength = Find(compilation, "ScenarioMaxLengthAttribute");
+            SetsRequiredMembers = TypeLookup.Find(compilation, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
         }
 
         public INamedTypeSymbol Model { get; }
@@ -30,10 +31,13 @@ namespace LtxCodegen.Analyzers
         public INamedTypeSymbol? MaxLength { get; }
         public INamedTypeSymbol? SetsRequiredMembers { get; }
 
+        private static INamedTypeSymbol? Find(Compilation compilation, string name) =>
+            TypeLookup.Find(compilation, Namespace + name, RuntimeAssembly);
+
         /// <summary>Resolves the types, or returns null when the compilation does not see LtxCodegen.Metadata.</summary>
         public static MetadataTypes? TryCreate(Compilation compilation)
         {
-            var model = compilation.GetTypeByMetadataName(Namespace + "ScenarioModelAttribute");
+            var model = Find(compilation, "ScenarioModelAttribute");
             return model is null ? null : new MetadataTypes(compilation, model);
         }
     }

@@ -1,11 +1,14 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LtxCodegen.Analyzers
 {
-    /// <summary>The checks of one constant value against one parameter's rules (range, options, multiple, length).</summary>
+    /// <summary>
+    /// The checks of one constant value against one parameter's rules, in the runtime engine's order and words
+    /// (ScenarioRuleCheck): a number is normalized first (rounded to its multiple), then range, closed options and an
+    /// error multiple are checked, and the first failure is the verdict; a text is checked for length, then options.
+    /// </summary>
     internal static class ValueChecks
     {
         public static void Check(OperationAnalysisContext context, ParameterRules rules, IOperation value, ITypeSymbol target)
@@ -21,7 +24,7 @@ namespace LtxCodegen.Analyzers
             {
                 CheckString(context, rules, text, location);
             }
-            else if (ConstantReader.TryGetNumber(constant.Value, out var number) && !double.IsNaN(number))
+            else if (ConstantReader.TryGetNumber(constant.Value, out var number) && !double.IsNaN(number) && !double.IsInfinity(number))
             {
                 CheckNumber(context, rules, number, target, location);
             }
@@ -29,79 +32,81 @@ namespace LtxCodegen.Analyzers
 
         private static void CheckNumber(OperationAnalysisContext context, ParameterRules rules, double value, ITypeSymbol target, Location location)
         {
-            var shown = ValueFormatter.Number(value);
-            // The verdicts come from the runtime's own rule arithmetic (ScenarioRuleMath, linked in): same range test,
-            // multiples counted from 0, same rounding (kept inside the range) as ScenarioRules.Normalize.
-            var outOfRange = ScenarioRuleMath.IsOutOfRange(value, rules.Minimum, rules.Maximum);
-            if (outOfRange)
+            // The runtime's own rule arithmetic and sentences (ScenarioRuleMath, ScenarioRuleMessages, linked in). The value
+            // judged is the value sent: rounded to its multiple when the service rounds (ScenarioRules.Normalize).
+            var name = rules.WireName;
+            var rounds = !double.IsNaN(rules.MultipleOf) && !rules.MultipleOfIsError;
+            var sent = rounds ? ScenarioRuleMath.RoundToMultiple(value, rules.MultipleOf, rules.Minimum, rules.Maximum) : value;
+            if (ScenarioRuleMath.IsOutOfRange(sent, rules.Minimum, rules.Maximum))
             {
-                var bound = !double.IsNaN(rules.Minimum) && value < rules.Minimum ? rules.Minimum : rules.Maximum;
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.OutOfRange,
-                    location,
-                    Replacement(ValueFormatter.Literal(bound, target)),
-                    rules.WireName,
-                    shown,
-                    ValueFormatter.Range(rules.Minimum, rules.Maximum),
-                    rules.ModelId));
+                var bound = !double.IsNaN(rules.Minimum) && sent < rules.Minimum ? rules.Minimum : rules.Maximum;
+                Report(context, Descriptors.OutOfRange, location, ValueFormatter.Literal(bound, target), rules.ModelId,
+                    ScenarioRuleMessages.Range(name, rules.Minimum, rules.Maximum, sent));
+                return;
             }
 
-            // Out of range comes first: its fix (the bound) is what the value becomes, rounding it would be noise.
-            if (!outOfRange && !double.IsNaN(rules.MultipleOf))
+            if (OptionMatcher.AreNumbers(rules.Options) && OptionMatcher.ClosestNumber(rules.Options, sent) is { } closest)
             {
-                var rounded = ScenarioRuleMath.RoundToMultiple(value, rules.MultipleOf, rules.Minimum, rules.Maximum);
-                if (rules.MultipleOfIsError ? !ScenarioRuleMath.IsMultiple(value, rules.MultipleOf) : rounded != value)
+                var closed = rules.OptionsAreClosed;
+                Report(context, closed ? Descriptors.UnknownOption : Descriptors.UndocumentedOption, location, ValueFormatter.Literal(closest, target),
+                    rules.ModelId,
+                    closed
+                        ? ScenarioRuleMessages.NumberOption(name, rules.Options, sent)
+                        : ScenarioRuleMessages.UndocumentedOption(name, rules.Options, ScenarioRuleMath.Format(sent)),
+                    ScenarioRuleMath.Format(closest));
+                if (closed)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        rules.MultipleOfIsError ? Descriptors.NotAMultiple : Descriptors.RoundedToMultiple,
-                        location,
-                        Replacement(ValueFormatter.Literal(rounded, target)),
-                        rules.WireName,
-                        shown,
-                        ValueFormatter.Number(rules.MultipleOf),
-                        rules.ModelId,
-                        ValueFormatter.Number(rounded)));
+                    return;
                 }
             }
 
-            if (OptionMatcher.AreNumbers(rules.Options) && OptionMatcher.ClosestNumber(rules.Options, value) is { } closest)
+            if (double.IsNaN(rules.MultipleOf))
             {
-                ReportOption(context, rules, shown, ValueFormatter.Number(closest), ValueFormatter.Literal(closest, target), location);
+                return;
+            }
+
+            var nearest = ScenarioRuleMath.RoundToMultiple(value, rules.MultipleOf, rules.Minimum, rules.Maximum);
+            if (rules.MultipleOfIsError && !ScenarioRuleMath.IsMultiple(value, rules.MultipleOf))
+            {
+                Report(context, Descriptors.NotAMultiple, location, ValueFormatter.Literal(nearest, target), rules.ModelId,
+                    ScenarioRuleMessages.Multiple(name, rules.MultipleOf, value), ScenarioRuleMath.Format(nearest));
+            }
+            else if (rounds && sent != value)
+            {
+                Report(context, Descriptors.RoundedToMultiple, location, ValueFormatter.Literal(sent, target), rules.ModelId,
+                    ScenarioRuleMessages.Rounded(name, rules.MultipleOf, value, sent));
             }
         }
 
         private static void CheckString(OperationAnalysisContext context, ParameterRules rules, string value, Location location)
         {
+            var name = rules.WireName;
+            if (rules.MaxLength >= 0 && value.Length > rules.MaxLength)
+            {
+                // The runtime stops at the first problem of a value: a text too long is not also checked against options.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.TooLong, location, rules.ModelId,
+                    ScenarioRuleMessages.TooManyCharacters(name, rules.MaxLength, value.Length)));
+                return;
+            }
+
             if (!rules.Options.IsDefaultOrEmpty && !OptionMatcher.Contains(rules.Options, value))
             {
                 var closest = OptionMatcher.Closest(rules.Options, value);
-                ReportOption(context, rules, ValueFormatter.Literal(value), ValueFormatter.Literal(closest), ValueFormatter.Literal(closest), location);
-            }
-
-            if (rules.MaxLength >= 0 && value.Length > rules.MaxLength)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.TooLong,
-                    location,
-                    rules.WireName,
-                    value.Length,
+                var closed = rules.OptionsAreClosed;
+                Report(context, closed ? Descriptors.UnknownOption : Descriptors.UndocumentedOption, location, ValueFormatter.Literal(closest),
                     rules.ModelId,
-                    rules.MaxLength));
+                    closed
+                        ? ScenarioRuleMessages.TextOption(name, rules.Options, value)
+                        : ScenarioRuleMessages.UndocumentedOption(name, rules.Options, ScenarioRuleMessages.Shown(value)),
+                    ValueFormatter.Literal(closest));
             }
         }
 
-        private static void ReportOption(OperationAnalysisContext context, ParameterRules rules, string shown, string suggestion, string literal, Location location) =>
+        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, string replacement, params object[] arguments) =>
             context.ReportDiagnostic(Diagnostic.Create(
-                rules.OptionsAreClosed ? Descriptors.UnknownOption : Descriptors.UndocumentedOption,
+                descriptor,
                 location,
-                Replacement(literal),
-                rules.WireName,
-                shown,
-                rules.ModelId,
-                ValueFormatter.Options(rules.Options),
-                suggestion));
-
-        private static ImmutableDictionary<string, string?> Replacement(string literal) =>
-            ImmutableDictionary<string, string?>.Empty.Add(PropertyKeys.Replacement, literal);
+                ImmutableDictionary<string, string?>.Empty.Add(PropertyKeys.Replacement, replacement),
+                arguments));
     }
 }

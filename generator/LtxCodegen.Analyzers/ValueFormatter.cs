@@ -1,17 +1,13 @@
 using System;
-using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace LtxCodegen.Analyzers
 {
-    /// <summary>Formats values for messages and as C# literals for the code fixes (invariant culture).</summary>
+    /// <summary>Formats values as C# literals for the code fixes (invariant culture); messages use ScenarioRuleMessages.</summary>
     internal static class ValueFormatter
     {
-        private const int MaxListedOptions = 12;
-
         /// <summary>A number as a person reads it: <c>120</c>, <c>0.5</c>, <c>-3</c>.</summary>
         public static string Number(double value)
         {
@@ -21,45 +17,6 @@ namespace LtxCodegen.Analyzers
             }
 
             return value.ToString("R", CultureInfo.InvariantCulture);
-        }
-
-        /// <summary>A constant as the message shows it: numbers bare, strings quoted.</summary>
-        public static string Display(object value) =>
-            value is string text
-                ? SymbolDisplay.FormatLiteral(text, quote: true)
-                : ConstantReader.TryGetNumber(value, out var number) ? Number(number) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-
-        /// <summary>The range as a message shows it: <c>1–60</c>, <c>≥ 0</c>, <c>≤ 10</c>.</summary>
-        public static string Range(double minimum, double maximum)
-        {
-            if (!double.IsNaN(minimum) && !double.IsNaN(maximum))
-            {
-                return Number(minimum) + "\u2013" + Number(maximum);
-            }
-
-            return double.IsNaN(maximum) ? "\u2265 " + Number(minimum) : "\u2264 " + Number(maximum);
-        }
-
-        /// <summary>A list of options for a message: <c>"none", "canny", "depth"</c>.</summary>
-        public static string Options(ImmutableArray<string> options)
-        {
-            var builder = new StringBuilder();
-            for (var i = 0; i < options.Length && i < MaxListedOptions; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append(", ");
-                }
-
-                builder.Append(SymbolDisplay.FormatLiteral(options[i], quote: true));
-            }
-
-            if (options.Length > MaxListedOptions)
-            {
-                builder.Append(", \u2026");
-            }
-
-            return builder.ToString();
         }
 
         /// <summary>A C# literal of <paramref name="value"/> that converts to <paramref name="target"/>.</summary>

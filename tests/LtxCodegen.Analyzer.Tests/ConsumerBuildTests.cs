@@ -34,10 +34,10 @@ namespace LtxCodegen.Analyzer.Tests
             Assert.Equal(
                 new[]
                 {
-                    "LTX1001 Warning fps = 120 is outside 1\u201360 for model_ltx-2-19b-video-to-video",
-                    "LTX1001 Warning duration = 25 is outside 3\u201320 for model_ltx-2-19b-video-to-video",
-                    "LTX1004 Warning width is set without height for model_ltx-2-19b-video-to-video: the two must be used together",
-                    "LTX1005 Info width = 1000 is not a multiple of 64 for model_ltx-2-19b-video-to-video: will be sent as 1024",
+                    "LTX1001 Warning model_ltx-2-19b-video-to-video: fps must be between 1 and 60 (got 120).",
+                    "LTX1001 Warning model_ltx-2-19b-video-to-video: duration must be between 3 and 20 (got 25).",
+                    "LTX1004 Warning model_ltx-2-19b-video-to-video: width must be used with height. It is set here without it.",
+                    "LTX1005 Info model_ltx-2-19b-video-to-video: width is rounded to a multiple of 64: 1000 is sent as 1024.",
                 },
                 lenient.Select(Describe));
 

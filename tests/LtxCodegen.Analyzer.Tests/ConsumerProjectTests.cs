@@ -15,9 +15,9 @@ namespace LtxCodegen.Analyzer.Tests
     {
         private static readonly string[] Expected =
         {
-            "LTX1001: fps = 120 is outside 1\u201360 for model_ltx-2-19b-video-to-video",
-            "LTX1001: duration = 25 is outside 3\u201320 for model_ltx-2-19b-video-to-video",
-            "LTX1004: width is set without height for model_ltx-2-19b-video-to-video: the two must be used together",
+            "LTX1001: model_ltx-2-19b-video-to-video: fps must be between 1 and 60 (got 120).",
+            "LTX1001: model_ltx-2-19b-video-to-video: duration must be between 3 and 20 (got 25).",
+            "LTX1004: model_ltx-2-19b-video-to-video: width must be used with height. It is set here without it.",
         };
 
         private readonly string _scenario = "run-" + Guid.NewGuid().ToString("N");

@@ -30,11 +30,11 @@ namespace LtxCodegen.Analyzer.Tests
         }
 
         [Theory]
-        [InlineData(1.0, 60.0, "1\u201360")]
-        [InlineData(0.1, double.NaN, "\u2265 0.1")]
-        [InlineData(double.NaN, 4096.0, "\u2264 4096")]
-        public void Ranges_read_like_the_docs(double minimum, double maximum, string expected) =>
-            Assert.Equal(expected, ValueFormatter.Range(minimum, maximum));
+        [InlineData(1.0, 60.0, "between 1 and 60")]
+        [InlineData(0.1, double.NaN, "at least 0.1")]
+        [InlineData(double.NaN, 4096.0, "at most 4096")]
+        public void Ranges_read_like_the_runtime_says_them(double minimum, double maximum, string expected) =>
+            Assert.Equal(expected, ScenarioRuleMath.Bounds(minimum, maximum));
 
         [Theory]
         [InlineData(SpecialType.System_Double, 60.0, "60")]

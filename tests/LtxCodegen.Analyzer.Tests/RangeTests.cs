@@ -16,7 +16,7 @@ namespace LtxCodegen.Analyzer.Tests
         public Task Object_initializer_literal(LanguageVersion version) => VerifyAsync(version, """
             using Demo;
             class C { TestRequest M() => new TestRequest { Fps = {|#0:120|} }; }
-            """, Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "120", "1\u201360", Model));
+            """, Diagnostic("LTX1001").WithLocation(0).WithArguments(Model, "fps must be between 1 and 60 (got 120)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -24,7 +24,7 @@ namespace LtxCodegen.Analyzer.Tests
         public Task Folded_constant_expression(LanguageVersion version) => VerifyAsync(version, """
             using Demo;
             class C { TestRequest M() => new TestRequest { Fps = {|#0:30 * 4|} }; }
-            """, Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "120", "1\u201360", Model));
+            """, Diagnostic("LTX1001").WithLocation(0).WithArguments(Model, "fps must be between 1 and 60 (got 120)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -42,8 +42,8 @@ namespace LtxCodegen.Analyzer.Tests
                 }
             }
             """,
-            Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "90", "1\u201360", Model),
-            Diagnostic("LTX1001").WithLocation(1).WithArguments("fps", "0", "1\u201360", Model));
+            Diagnostic("LTX1001").WithLocation(0).WithArguments(Model, "fps must be between 1 and 60 (got 90)."),
+            Diagnostic("LTX1001").WithLocation(1).WithArguments(Model, "fps must be between 1 and 60 (got 0)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -61,10 +61,10 @@ namespace LtxCodegen.Analyzer.Tests
                 }
             }
             """,
-            Diagnostic("LTX1001").WithLocation(0).WithArguments("numFrames", "300", "9\u2013257", Model),
-            Diagnostic("LTX1001").WithLocation(1).WithArguments("strength", "-0.5", "0\u20131", Model),
-            Diagnostic("LTX1001").WithLocation(2).WithArguments("seed", "-1", "\u2265 0", Model),
-            Diagnostic("LTX1001").WithLocation(3).WithArguments("strength", "2", "0\u20131", Model));
+            Diagnostic("LTX1001").WithLocation(0).WithArguments(Model, "numFrames must be between 9 and 257 (got 300)."),
+            Diagnostic("LTX1001").WithLocation(1).WithArguments(Model, "strength must be between 0 and 1 (got -0.5)."),
+            Diagnostic("LTX1001").WithLocation(2).WithArguments(Model, "seed must be at least 0 (got -1)."),
+            Diagnostic("LTX1001").WithLocation(3).WithArguments(Model, "strength must be between 0 and 1 (got 2)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -72,7 +72,7 @@ namespace LtxCodegen.Analyzer.Tests
         public Task With_expression(LanguageVersion version) => VerifyAsync(version, """
             using Demo;
             class C { TestRecord M(TestRecord r) => r with { Fps = {|#0:61|} }; }
-            """, Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "61", "1\u201360", "model_test-record"));
+            """, Diagnostic("LTX1001").WithLocation(0).WithArguments("model_test-record", "fps must be between 1 and 60 (got 61)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -90,10 +90,10 @@ namespace LtxCodegen.Analyzer.Tests
                 }
             }
             """,
-            Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "0.5", "1\u201360", Model),
-            Diagnostic("LTX1001").WithLocation(1).WithArguments("fps", "75", "1\u201360", Model),
-            Diagnostic("LTX1001").WithLocation(2).WithArguments("fps", "100", "1\u201360", Model),
-            Diagnostic("LTX1001").WithLocation(3).WithArguments("numFrames", "8", "9\u2013257", Model));
+            Diagnostic("LTX1001").WithLocation(0).WithArguments(Model, "fps must be between 1 and 60 (got 0.5)."),
+            Diagnostic("LTX1001").WithLocation(1).WithArguments(Model, "fps must be between 1 and 60 (got 75)."),
+            Diagnostic("LTX1001").WithLocation(2).WithArguments(Model, "fps must be between 1 and 60 (got 100)."),
+            Diagnostic("LTX1001").WithLocation(3).WithArguments(Model, "numFrames must be between 9 and 257 (got 8)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]

@@ -8,7 +8,7 @@ namespace LtxCodegen.Analyzer.Tests
     public sealed class RuleTests
     {
         private const string Model = "model_test-video";
-        private const string ModalityOptions = "\"none\", \"canny\", \"depth\", \"pose\", \"detailer\"";
+        private const string ModalityOptions = "none, canny, depth, pose, detailer";
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -27,10 +27,10 @@ namespace LtxCodegen.Analyzer.Tests
                 }
             }
             """,
-            Diagnostic("LTX1002").WithLocation(0).WithArguments("modality", "\"cany\"", Model, ModalityOptions, "\"canny\""),
-            Diagnostic("LTX1002").WithLocation(1).WithArguments("modality", "\"Depth\"", Model, ModalityOptions, "\"depth\""),
-            Diagnostic("LTX1002").WithLocation(2).WithArguments("modality", "\"edges\"", Model, ModalityOptions, "\"none\""),
-            Diagnostic("LTX1002").WithLocation(3).WithArguments("steps", "30", Model, "\"20\", \"40\"", "20"));
+            Diagnostic("LTX1002").WithLocation(0).WithArguments(Model, "modality must be one of " + ModalityOptions + " (got 'cany').", "\"canny\""),
+            Diagnostic("LTX1002").WithLocation(1).WithArguments(Model, "modality must be one of " + ModalityOptions + " (got 'Depth').", "\"depth\""),
+            Diagnostic("LTX1002").WithLocation(2).WithArguments(Model, "modality must be one of " + ModalityOptions + " (got 'edges').", "\"none\""),
+            Diagnostic("LTX1002").WithLocation(3).WithArguments(Model, "steps must be one of 20, 40 (got 30).", "20"));
 
         [Fact]
         public Task String_property_with_numeric_looking_options_compares_strings() => VerifyAsync(LanguageVersion.CSharp9, """
@@ -43,7 +43,7 @@ namespace LtxCodegen.Analyzer.Tests
                     r.Quality = {|#0:"1080"|};
                 }
             }
-            """, Diagnostic("LTX1002").WithLocation(0).WithArguments("quality", "\"1080\"", Model, "\"480\", \"720\"", "\"480\""));
+            """, Diagnostic("LTX1002").WithLocation(0).WithArguments(Model, "quality must be one of 480, 720 (got '1080').", "\"480\""));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -51,7 +51,7 @@ namespace LtxCodegen.Analyzer.Tests
         public Task Open_option_set_is_an_info_with_the_closest_value(LanguageVersion version) => VerifyAsync(version, """
             using Demo;
             class C { TestRequest M() => new TestRequest { CameraMotion = {|#0:"dolly_out"|} }; }
-            """, Diagnostic("LTX1003").WithLocation(0).WithArguments("cameraMotion", "\"dolly_out\"", Model, "\"none\", \"dolly_in\", \"pan_left\"", "\"dolly_in\""));
+            """, Diagnostic("LTX1003").WithLocation(0).WithArguments(Model, "cameraMotion is not one of the documented options none, dolly_in, pan_left (got 'dolly_out').", "\"dolly_in\""));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -89,10 +89,10 @@ namespace LtxCodegen.Analyzer.Tests
                 }
             }
             """,
-            Diagnostic("LTX1004").WithLocation(0).WithArguments("width", "height", Model),
-            Diagnostic("LTX1004").WithLocation(1).WithArguments("height", "width", Model),
-            Diagnostic("LTX1004").WithLocation(2).WithArguments("width", "height", Model),
-            Diagnostic("LTX1004").WithLocation(3).WithArguments("height", "width", "model_test-record"));
+            Diagnostic("LTX1004").WithLocation(0).WithArguments(Model, "width must be used with height."),
+            Diagnostic("LTX1004").WithLocation(1).WithArguments(Model, "height must be used with width."),
+            Diagnostic("LTX1004").WithLocation(2).WithArguments(Model, "width must be used with height."),
+            Diagnostic("LTX1004").WithLocation(3).WithArguments("model_test-record", "height must be used with width."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -128,9 +128,9 @@ namespace LtxCodegen.Analyzer.Tests
                 }
             }
             """,
-            Diagnostic("LTX1005").WithLocation(0).WithArguments("width", "1000", "64", Model, "1024"),
-            Diagnostic("LTX1005").WithLocation(1).WithArguments("height", "500", "64", Model, "512"),
-            Diagnostic("LTX1006").WithLocation(2).WithArguments("frameSize", "100", "32", Model, "96"));
+            Diagnostic("LTX1005").WithLocation(0).WithArguments(Model, "width is rounded to a multiple of 64: 1000 is sent as 1024."),
+            Diagnostic("LTX1005").WithLocation(1).WithArguments(Model, "height is rounded to a multiple of 64: 500 is sent as 512."),
+            Diagnostic("LTX1006").WithLocation(2).WithArguments(Model, "frameSize must be a multiple of 32 (got 100).", "96"));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9, "C# 9.0 cannot use 'required' members, so the compiler does not check it")]
@@ -149,10 +149,10 @@ namespace LtxCodegen.Analyzer.Tests
                 }
             }
             """,
-            Diagnostic("LTX1007").WithLocation(0).WithArguments("prompt", "model_test-prompt", reason),
-            Diagnostic("LTX1007").WithLocation(1).WithArguments("prompt", "model_test-prompt", reason),
-            Diagnostic("LTX1007").WithLocation(2).WithArguments("prompt", "model_test-prompt", reason),
-            Diagnostic("LTX1007").WithLocation(3).WithArguments("prompt", "model_test-prompt", reason));
+            Diagnostic("LTX1007").WithLocation(0).WithArguments("model_test-prompt", "prompt is required.", reason),
+            Diagnostic("LTX1007").WithLocation(1).WithArguments("model_test-prompt", "prompt is required.", reason),
+            Diagnostic("LTX1007").WithLocation(2).WithArguments("model_test-prompt", "prompt is required.", reason),
+            Diagnostic("LTX1007").WithLocation(3).WithArguments("model_test-prompt", "prompt is required.", reason));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -195,7 +195,7 @@ namespace LtxCodegen.Analyzer.Tests
                     r.Style = "ink";
                 }
             }
-            """, Diagnostic("LTX1008").WithLocation(0).WithArguments("style", 11, Model, 8));
+            """, Diagnostic("LTX1008").WithLocation(0).WithArguments(Model, "style must have at most 8 characters (got 11)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]

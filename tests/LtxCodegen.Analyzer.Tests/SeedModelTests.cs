@@ -24,10 +24,10 @@ namespace LtxCodegen.Analyzer.Tests
                     new Ltx2_19bVideoToVideoRequest { Prompt = "p", Video = "asset_1", Fps = {|#0:120|}, Duration = {|#1:25|}, {|#2:Width = {|#3:1000|}|} };
             }
             """,
-            Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "120", "1\u201360", V2V),
-            Diagnostic("LTX1001").WithLocation(1).WithArguments("duration", "25", "3\u201320", V2V),
-            Diagnostic("LTX1004").WithLocation(2).WithArguments("width", "height", V2V),
-            Diagnostic("LTX1005").WithLocation(3).WithArguments("width", "1000", "64", V2V, "1024"));
+            Diagnostic("LTX1001").WithLocation(0).WithArguments(V2V, "fps must be between 1 and 60 (got 120)."),
+            Diagnostic("LTX1001").WithLocation(1).WithArguments(V2V, "duration must be between 3 and 20 (got 25)."),
+            Diagnostic("LTX1004").WithLocation(2).WithArguments(V2V, "width must be used with height."),
+            Diagnostic("LTX1005").WithLocation(3).WithArguments(V2V, "width is rounded to a multiple of 64: 1000 is sent as 1024."));
 
         /// <summary>In C# 9 the generated class takes its required parameters through its constructor.</summary>
         [Fact]
@@ -39,10 +39,10 @@ namespace LtxCodegen.Analyzer.Tests
                     new Ltx2_19bVideoToVideoRequest("p", "asset_1") { Fps = {|#0:120|}, Duration = {|#1:25|}, {|#2:Width = {|#3:1000|}|} };
             }
             """,
-            Diagnostic("LTX1001").WithLocation(0).WithArguments("fps", "120", "1\u201360", V2V),
-            Diagnostic("LTX1001").WithLocation(1).WithArguments("duration", "25", "3\u201320", V2V),
-            Diagnostic("LTX1004").WithLocation(2).WithArguments("width", "height", V2V),
-            Diagnostic("LTX1005").WithLocation(3).WithArguments("width", "1000", "64", V2V, "1024"));
+            Diagnostic("LTX1001").WithLocation(0).WithArguments(V2V, "fps must be between 1 and 60 (got 120)."),
+            Diagnostic("LTX1001").WithLocation(1).WithArguments(V2V, "duration must be between 3 and 20 (got 25)."),
+            Diagnostic("LTX1004").WithLocation(2).WithArguments(V2V, "width must be used with height."),
+            Diagnostic("LTX1005").WithLocation(3).WithArguments(V2V, "width is rounded to a multiple of 64: 1000 is sent as 1024."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]
@@ -60,21 +60,20 @@ namespace LtxCodegen.Analyzer.Tests
                     r.NumInferenceSteps = {|#4:(int)100.5e1|};
                     r.CameraMotion = {|#5:"orbit"|};
                     r.AspectRatio = {|#6:"16:10"|};
+                    // Judged as sent, like the runtime: rounded to the multiple of 64 first (5000 -> 4992, 10 -> 0).
                     var w = new Ltx2_19bExtendVideoRequest("p", "asset_1") { Width = {|#7:5000|}, Height = {|#8:10|} };
                 }
             }
             """,
-            Diagnostic("LTX1001").WithLocation(0).WithArguments("videoStrength", "2.5", "0\u20131", Extend),
-            Diagnostic("LTX1001").WithLocation(1).WithArguments("extendDuration", "30", "1\u201320", Extend),
-            Diagnostic("LTX1001").WithLocation(2).WithArguments("contextDuration", "0", "\u2265 0.1", Extend),
-            Diagnostic("LTX1001").WithLocation(3).WithArguments("seed", "-1", "\u2265 0", Extend),
-            Diagnostic("LTX1001").WithLocation(4).WithArguments("numInferenceSteps", "1005", "1\u2013100", Extend),
-            Diagnostic("LTX1002").WithLocation(5).WithArguments("cameraMotion", "\"orbit\"", Extend,
-                "\"none\", \"static\", \"dolly_in\", \"dolly_out\", \"dolly_left\", \"dolly_right\", \"jib_up\", \"jib_down\"", "\"none\""),
-            Diagnostic("LTX1002").WithLocation(6).WithArguments("aspectRatio", "\"16:10\"", Extend,
-                "\"auto\", \"21:9\", \"16:9\", \"4:3\", \"3:4\", \"1:1\", \"9:16\"", "\"16:9\""),
-            Diagnostic("LTX1001").WithLocation(7).WithArguments("width", "5000", "64\u20134096", Extend),
-            Diagnostic("LTX1001").WithLocation(8).WithArguments("height", "10", "64\u20134096", Extend));
+            Diagnostic("LTX1001").WithLocation(0).WithArguments(Extend, "videoStrength must be between 0 and 1 (got 2.5)."),
+            Diagnostic("LTX1001").WithLocation(1).WithArguments(Extend, "extendDuration must be between 1 and 20 (got 30)."),
+            Diagnostic("LTX1001").WithLocation(2).WithArguments(Extend, "contextDuration must be at least 0.1 (got 0)."),
+            Diagnostic("LTX1001").WithLocation(3).WithArguments(Extend, "seed must be at least 0 (got -1)."),
+            Diagnostic("LTX1001").WithLocation(4).WithArguments(Extend, "numInferenceSteps must be between 1 and 100 (got 1005)."),
+            Diagnostic("LTX1002").WithLocation(5).WithArguments(Extend, "cameraMotion must be one of none, static, dolly_in, dolly_out, dolly_left, dolly_right, jib_up, jib_down (got 'orbit').", "\"none\""),
+            Diagnostic("LTX1002").WithLocation(6).WithArguments(Extend, "aspectRatio must be one of auto, 21:9, 16:9, 4:3, 3:4, 1:1, 9:16 (got '16:10').", "\"16:9\""),
+            Diagnostic("LTX1001").WithLocation(7).WithArguments(Extend, "width must be between 64 and 4096 (got 4992)."),
+            Diagnostic("LTX1001").WithLocation(8).WithArguments(Extend, "height must be between 64 and 4096 (got 0)."));
 
         [Theory]
         [InlineData(LanguageVersion.CSharp9)]

@@ -50,7 +50,7 @@ namespace LtxCodegen.Analyzer.Tests
             var fps = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.OutOfRange);
             Assert.Equal(DiagnosticSeverity.Error, fps.Severity);
             Assert.True(fps.IsWarningAsError);
-            Assert.Equal("fps = 120 is outside 1\u201360 for model_test-video", fps.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("model_test-video: fps must be between 1 and 60 (got 120).", fps.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         private static async Task<ImmutableArray<Diagnostic>> RunAsync(string? editorconfig, bool warningsAsErrors)

@@ -14,7 +14,8 @@ namespace LtxCodegen.Cli.Tests
 {
     /// <summary>
     /// One rule engine: the typed client (generated Validate/WriteJson), the JSON validator (CLI, emulator) and the CLI's
-    /// body agree. One test per disagreement the issue measured, then a property test over every model of schemas/.
+    /// body agree. One test per disagreement the issue measured, then property tests over every model of schemas/, the
+    /// generator's test corpus and a sample of catalogue pages.
     /// </summary>
     public sealed class RuleAgreementTests
     {
@@ -137,21 +138,127 @@ namespace LtxCodegen.Cli.Tests
             Assert.Equal(expected, JsonErrors(typed));
         }
 
+        /// <summary>
+        /// Every typed request: the CLI's (schemas/) and this project's, generated from the generator's test corpus and a
+        /// sample of catalogue pages (tests/TestData/agreement-catalogue).
+        /// </summary>
+        private static readonly Type[] RequestTypes = new[] { typeof(Ltx2_19bExtendVideoRequest).Assembly, typeof(RuleAgreementTests).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => typeof(IScenarioRequest).IsAssignableFrom(t) && t.GetCustomAttribute<Metadata.ScenarioModelAttribute>() is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .ToArray();
+
         [Fact]
-        public void For_random_values_typed_validate_equals_the_json_engine_on_writejson_body_for_every_schemas_model()
+        public void The_property_tests_cover_schemas_the_test_corpus_and_the_catalogue_sample()
         {
-            var types = typeof(Ltx2_19bExtendVideoRequest).Assembly.GetTypes()
-                .Where(t => typeof(IScenarioRequest).IsAssignableFrom(t) && t.GetCustomAttribute<Metadata.ScenarioModelAttribute>() is not null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .ToArray();
-            Assert.NotEmpty(types);
-            Gen.Select(Gen.Int[0, types.Length - 1], Gen.Int).Sample((index, seed) =>
+            Assert.Contains(RequestTypes, t => t.Namespace == "LtxCodegen.Cli.Models");
+            Assert.True(RequestTypes.Count(t => t.Namespace == "LtxCodegen.Cli.Tests.Corpus") >= 40, "corpus and catalogue models: " + RequestTypes.Length);
+        }
+
+        [Fact]
+        public void For_random_values_typed_validate_equals_the_json_engine_on_writejson_body_for_every_model()
+        {
+            Gen.Select(Gen.Int[0, RequestTypes.Length - 1], Gen.Int).Sample((index, seed) =>
             {
-                var request = RandomRequest(types[index], new Random(seed));
+                var request = RandomRequest(RequestTypes[index], new Random(seed));
                 var typed = Show(request.Validate());
                 var json = JsonErrors(request);
-                Assert.True(typed.SequenceEqual(json), "typed:\n" + string.Join("\n", typed) + "\njson:\n" + string.Join("\n", json) + "\nbody: " + Encoding.UTF8.GetString(Body(request)));
-            }, iter: 400, threads: 1);
+                Assert.True(typed.SequenceEqual(json), request.Descriptor.Id + "\ntyped:\n" + string.Join("\n", typed) + "\njson:\n" + string.Join("\n", json) + "\nbody: " + Encoding.UTF8.GetString(Body(request)));
+            }, iter: 1500, threads: 1);
+        }
+
+        [Fact]
+        public void For_random_values_the_cli_body_is_byte_identical_to_writejson_for_every_model()
+        {
+            Gen.Select(Gen.Int[0, RequestTypes.Length - 1], Gen.Int).Sample((index, seed) =>
+            {
+                var request = WithoutEmptyLists(RandomRequest(RequestTypes[index], new Random(seed)));
+                var typed = Encoding.UTF8.GetString(Body(request));
+                var args = CommandLine(request);
+                if (args is null)
+                {
+                    return; // a JSON null (a required text left null) has no command-line form
+                }
+
+                var cli = Encoding.UTF8.GetString(CliBody(request.Descriptor, args));
+                Assert.True(typed == cli, request.Descriptor.Id + "\nargs: " + string.Join(" ", args.Select(a => "[" + a + "]")) + "\ntyped: " + typed + "\ncli:   " + cli);
+            }, iter: 1500, threads: 1);
+        }
+
+        /// <summary>An empty list has no command-line form (an option needs a value): those are left unset.</summary>
+        private static IScenarioRequest WithoutEmptyLists(IScenarioRequest request)
+        {
+            foreach (var property in request.GetType().GetProperties())
+            {
+                if (property.CanWrite && property.GetValue(request) is System.Collections.ICollection { Count: 0 } && property.GetIndexParameters().Length == 0)
+                {
+                    property.SetValue(request, null);
+                }
+            }
+
+            return request;
+        }
+
+        /// <summary>The command line a user would type for the values set on <paramref name="request"/>.</summary>
+        private static string[]? CommandLine(IScenarioRequest request)
+        {
+            var args = new List<string>();
+            var options = new ParameterOptions(request.Descriptor).Options.ToArray();
+            using var body = JsonDocument.Parse(Body(request));
+            for (var i = 0; i < request.Descriptor.Parameters.Count; i++)
+            {
+                if (!body.RootElement.TryGetProperty(request.Descriptor.Parameters[i].WireName, out _))
+                {
+                    continue;
+                }
+
+                var value = request.GetType().GetProperty(request.Descriptor.Parameters[i].PropertyName)!.GetValue(request);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                args.Add(options[i].Name);
+                args.AddRange(Tokens(value));
+            }
+
+            return args.ToArray();
+        }
+
+        private static IEnumerable<string> Tokens(object? value) => value switch
+        {
+            double d => new[] { d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
+            int n => new[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            long n => new[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            bool b => new[] { b ? "true" : "false" },
+            string text => new[] { text },
+            IList<string> texts => texts,
+            IList<double> numbers => numbers.Select(n => n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+            JsonElement element => new[] { element.GetRawText() },
+            IList<JsonElement> elements => new[] { "[" + string.Join(",", elements.Select(e => e.GetRawText())) + "]" }, // one JSON value
+            _ when value?.GetType().GetProperty("Value") is { } text => new[] { (string)text.GetValue(value)! },
+            _ => throw new InvalidOperationException("No command-line form for " + value?.GetType()),
+        };
+
+        /// <summary>The body the CLI builds and sends for <paramref name="args"/>, written as it is sent.</summary>
+        private static byte[] CliBody(ScenarioModelDescriptor model, string[] args)
+        {
+            var options = new ParameterOptions(model);
+            var command = new System.CommandLine.RootCommand();
+            foreach (var option in options.Options)
+            {
+                command.Options.Add(option);
+            }
+
+            var parse = command.Parse(args);
+            Assert.True(parse.Errors.Count == 0, string.Join("\n", parse.Errors.Select(e => e.Message)) + "\nargs: " + string.Join(" ", args));
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                options.BuildBody(parse).WriteTo(writer);
+            }
+
+            return stream.ToArray();
         }
 
         private static IScenarioRequest RandomRequest(Type type, Random random)

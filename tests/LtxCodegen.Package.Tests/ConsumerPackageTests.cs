@@ -108,7 +108,7 @@ namespace LtxCodegen.Package.Tests
                 var build = await _fixture.BuildAsync(directory);
 
                 Assert.True(build.ExitCode == 0, build.ToString()); // a warning, not an error
-                Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: fps = 120 is outside"), build.Output);
+                Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: model_[^:]+: fps must be between 1 and 60 \(got 120\)\."), build.Output);
             }
             finally
             {

@@ -107,7 +107,7 @@ namespace LtxCodegen.Generator.Emitting
                     WriteArray(w, wire, v, "writer.WriteStringValue(item);");
                     break;
                 case ParameterKind.NumberArray:
-                    WriteArray(w, wire, v, "writer.WriteNumberValue(item);");
+                    WriteArray(w, wire, v, "writer.WriteNumberValue(" + (round is null ? "item" : round + "item)") + ");");
                     break;
                 case ParameterKind.JsonArray:
                     WriteArray(w, wire, v, "item.WriteTo(writer);");

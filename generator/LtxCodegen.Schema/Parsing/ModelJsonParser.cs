@@ -140,7 +140,7 @@ namespace LtxCodegen.Schema.Parsing
                 kind = ParameterKind.Integer;
             }
 
-            if (ParameterTypes.IsNumeric(kind) && step is double st && st > 1 && st == Math.Floor(st))
+            if ((ParameterTypes.IsNumeric(kind) || kind == ParameterKind.NumberArray) && step is double st && st > 1 && st == Math.Floor(st))
             {
                 multipleOf = st;
             }

@@ -181,7 +181,8 @@ namespace LtxCodegen.Schema.Parsing
                 findings.PairedWith = pairs[0];
             }
 
-            if (!ParameterTypes.IsNumeric(kind))
+            // A multiple applies to a number and to each item of a list of numbers.
+            if (!ParameterTypes.IsNumeric(kind) && kind != ParameterKind.NumberArray)
             {
                 return;
             }

@@ -55,19 +55,19 @@ namespace LtxCodegen
             var name = p.WireName;
             if (p.IsRequired && value.Trim().Length == 0)
             {
-                Add(p, ValidationRule.Required, name + " is required and must not be blank.");
+                Add(p, ValidationRule.Required, ScenarioRuleMessages.Blank(name));
                 return;
             }
 
             if (p.MaxLength is int max && value.Length > max)
             {
-                Add(p, ValidationRule.MaxLength, name + " must have at most " + Int(max) + " characters (got " + Int(value.Length) + ").");
+                Add(p, ValidationRule.MaxLength, ScenarioRuleMessages.TooManyCharacters(name, max, value.Length));
                 return;
             }
 
             if (IsClosed(p) && !Contains(p.Options, value))
             {
-                Add(p, ValidationRule.Options, name + " must be one of " + string.Join(", ", p.Options) + " (got '" + value + "').");
+                Add(p, ValidationRule.Options, ScenarioRuleMessages.TextOption(name, p.Options, value));
             }
         }
 
@@ -90,7 +90,7 @@ namespace LtxCodegen
             {
                 if (values[i] is null || !Contains(p.Options, values[i]))
                 {
-                    Add(p, ValidationRule.Options, Item(p, i) + " must be one of " + string.Join(", ", p.Options) + " (got '" + values[i] + "').");
+                    Add(p, ValidationRule.Options, ScenarioRuleMessages.TextOption(Item(p, i), p.Options, values[i]));
                     return;
                 }
             }
@@ -111,10 +111,10 @@ namespace LtxCodegen
                 return;
             }
 
-            // One problem, one error: the first offending item.
+            // One problem, one error: the first offending item. Each item is judged as sent (normalized), like a number.
             for (var i = 0; i < values.Count; i++)
             {
-                if (!CheckNumber(p, Item(p, i), values[i]))
+                if (!CheckNumber(p, Item(p, i), ScenarioRules.Normalize(p, values[i])))
                 {
                     return;
                 }
@@ -167,7 +167,7 @@ namespace LtxCodegen
                 {
                     if (p.PairedWith is string partner && IsKnownAndUnset(partner))
                     {
-                        Add(p, ValidationRule.Pair, p.WireName + " must be used with " + partner + ".");
+                        Add(p, ValidationRule.Pair, ScenarioRuleMessages.Pair(p.WireName, partner));
                     }
 
                     continue;
@@ -175,7 +175,7 @@ namespace LtxCodegen
 
                 if (p.IsRequired)
                 {
-                    Add(p, ValidationRule.Required, p.WireName + " is required.");
+                    Add(p, ValidationRule.Required, ScenarioRuleMessages.Required(p.WireName));
                     continue;
                 }
 
@@ -201,7 +201,7 @@ namespace LtxCodegen
                     }
 
                     var message = string.IsNullOrWhiteSpace(c.Message)
-                        ? p.WireName + " is required when " + c.OtherWireName + " is " + (c.WhenOtherIsSet ? "set." : "not set.")
+                        ? ScenarioRuleMessages.ConditionalRequired(p.WireName, c.OtherWireName, c.WhenOtherIsSet)
                         : c.Message!;
                     Add(p, ValidationRule.ConditionalRequired, message);
                     break;
@@ -222,29 +222,29 @@ namespace LtxCodegen
         {
             if (double.IsNaN(v) || double.IsInfinity(v))
             {
-                return Add(p, ValidationRule.Type, subject + " must be a finite number.");
+                return Add(p, ValidationRule.Type, ScenarioRuleMessages.NotFinite(subject));
             }
 
             if (p.Type == ScenarioParameterType.Integer && Math.Floor(v) != v)
             {
-                return Add(p, ValidationRule.Type, subject + " must be a whole number (got " + ScenarioRuleMath.Format(v) + ").");
+                return Add(p, ValidationRule.Type, ScenarioRuleMessages.NotWhole(subject, v));
             }
 
             var min = p.Minimum ?? double.NaN;
             var max = p.Maximum ?? double.NaN;
             if (ScenarioRuleMath.IsOutOfRange(v, min, max))
             {
-                return Add(p, ValidationRule.Range, ScenarioRuleMath.RangeMessage(subject, min, max, v));
+                return Add(p, ValidationRule.Range, ScenarioRuleMessages.Range(subject, min, max, v));
             }
 
             if (IsClosed(p) && !ContainsNumber(p.Options, v))
             {
-                return Add(p, ValidationRule.Options, subject + " must be one of " + string.Join(", ", p.Options) + " (got " + ScenarioRuleMath.Format(v) + ").");
+                return Add(p, ValidationRule.Options, ScenarioRuleMessages.NumberOption(subject, p.Options, v));
             }
 
             if (p.MultipleOf is double step && p.MultipleOfIsError && !ScenarioRuleMath.IsMultiple(v, step))
             {
-                return Add(p, ValidationRule.MultipleOf, ScenarioRuleMath.MultipleMessage(subject, step, v));
+                return Add(p, ValidationRule.MultipleOf, ScenarioRuleMessages.Multiple(subject, step, v));
             }
 
             return true;
@@ -254,12 +254,12 @@ namespace LtxCodegen
         {
             if (p.IsRequired && count == 0)
             {
-                return Add(p, ValidationRule.Required, p.WireName + " is required and must not be empty.");
+                return Add(p, ValidationRule.Required, ScenarioRuleMessages.Empty(p.WireName));
             }
 
             if (p.MaxLength is int max && count > max)
             {
-                return Add(p, ValidationRule.MaxLength, p.WireName + " must have at most " + Int(max) + " items (got " + Int(count) + ").");
+                return Add(p, ValidationRule.MaxLength, ScenarioRuleMessages.TooManyItems(p.WireName, max, count));
             }
 
             return true;
@@ -304,9 +304,7 @@ namespace LtxCodegen
 
         private static bool IsClosed(ScenarioParameterDescriptor p) => p.OptionsAreClosed && p.Options.Count > 0;
 
-        private static string Item(ScenarioParameterDescriptor p, int i) => p.WireName + "[" + Int(i) + "]";
-
-        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+        private static string Item(ScenarioParameterDescriptor p, int i) => ScenarioRuleMessages.Item(p.WireName, i);
 
         private static bool Contains(IReadOnlyList<string> options, string value)
         {

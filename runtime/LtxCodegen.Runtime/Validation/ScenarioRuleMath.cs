@@ -74,13 +74,5 @@ namespace LtxCodegen
             !double.IsNaN(minimum) && !double.IsNaN(maximum) ? "between " + Format(minimum) + " and " + Format(maximum)
             : !double.IsNaN(minimum) ? "at least " + Format(minimum)
             : "at most " + Format(maximum);
-
-        /// <summary>The range message: <c>fps must be between 1 and 60 (got 120).</c></summary>
-        public static string RangeMessage(string subject, double minimum, double maximum, double value) =>
-            subject + " must be " + Bounds(minimum, maximum) + " (got " + Format(value) + ").";
-
-        /// <summary>The multiple message: <c>steps must be a multiple of 8 (got 10).</c></summary>
-        public static string MultipleMessage(string subject, double step, double value) =>
-            subject + " must be a multiple of " + Format(step) + " (got " + Format(value) + ").";
     }
 }

@@ -30,7 +30,8 @@ namespace LtxCodegen
         /// <summary>
         /// The value sent for <paramref name="value"/>: rounded to the nearest multiple (counted from 0, midpoints away
         /// from zero, kept inside the range when a neighbouring multiple is) when the doc says the service rounds
-        /// (<see cref="ScenarioParameterDescriptor.MultipleOfIsError"/> false); unchanged otherwise.
+        /// (<see cref="ScenarioParameterDescriptor.MultipleOfIsError"/> false); unchanged otherwise. For a list of numbers,
+        /// each item is normalized the same way.
         /// </summary>
         public static double Normalize(ScenarioParameterDescriptor parameter, double value)
         {
