@@ -52,6 +52,9 @@ namespace LtxCodegen.Generator.Emitting
         }
 
         /// <summary>Writes a summary (and optional remarks) doc comment from plain text.</summary>
+        /// <summary>Documentation taken from the implemented interface member (shown by IntelliSense like a summary).</summary>
+        public const string InheritDoc = "/// <inheritdoc/>";
+
         public CodeWriter Doc(string summary, string? remarks = null)
         {
             Line("/// <summary>" + summary + "</summary>");

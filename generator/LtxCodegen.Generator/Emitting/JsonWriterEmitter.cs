@@ -17,7 +17,7 @@ namespace LtxCodegen.Generator.Emitting
 
         public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
-            w.Doc("Writes the request body as a JSON object under the exact wire names, omitting unset values.");
+            w.Line(CodeWriter.InheritDoc);
             w.Open("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
             w.Line("if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));");
             w.Line("writer.WriteStartObject();");

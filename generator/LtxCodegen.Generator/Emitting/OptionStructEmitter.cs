@@ -41,7 +41,8 @@ namespace LtxCodegen.Generator.Emitting
             foreach (var (member, value) in members)
             {
                 w.Doc("<c>" + Escaping.Xml(value) + "</c>");
-                w.Line("public static " + name + " " + member + " { get; } = new " + name + "(" + Escaping.Literal(value) + ");");
+                // C# 9 and later: target-typed new (the struct's name once per value, not twice).
+                w.Line("public static " + name + " " + member + " { get; } = new" + (options.LanguageVersion >= 900 ? string.Empty : " " + name) + "(" + Escaping.Literal(value) + ");");
             }
 
             w.Doc("Wraps a value (known or not).");
@@ -55,9 +56,10 @@ namespace LtxCodegen.Generator.Emitting
             w.Doc("Converts a wire value.");
             w.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
             // Equality members: documented by IEquatable and object.
-            w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            // string.Equals and string.GetHashCode are ordinal.
+            w.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value);");
             w.Line("public override bool Equals(object" + q + " obj) => obj is " + name + " other && Equals(other);");
-            w.Line("public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);");
+            w.Line("public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();");
             w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
             w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
             w.Doc("The value as sent on the wire.");

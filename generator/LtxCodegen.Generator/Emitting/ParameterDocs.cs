@@ -17,7 +17,7 @@ namespace LtxCodegen.Generator.Emitting
         public static string Remarks(ParameterPlan p)
         {
             var s = p.Spec;
-            var parts = new List<string> { "Sent as <c>" + Escaping.Xml(s.WireName) + "</c>" + (p.IsRequired ? " (required)." : " (optional; omitted when null).") };
+            var parts = new List<string> { "Sent as <c>" + Escaping.Xml(s.WireName) + "</c>" + (p.IsRequired ? " (required)." : ".") };
             if (s.Default is not null)
             {
                 parts.Add("Default: <c>" + Escaping.Xml(s.Default.Json) + "</c>.");

@@ -36,9 +36,9 @@ namespace LtxCodegen.Generator.Emitting
                 w.Line();
             }
 
-            w.Doc("The Scenario model id, <c>" + Escaping.Xml(model.Id) + "</c>.");
+            w.Line(CodeWriter.InheritDoc);
             w.Line("public string ModelId => " + options.Global(plan.ModelClassName) + ".Id;");
-            w.Doc("The model's descriptor: parameters, types, defaults and rules.");
+            w.Line(CodeWriter.InheritDoc);
             w.Line("public global::LtxCodegen.ScenarioModelDescriptor Descriptor => " + options.Global(plan.ModelClassName) + ".Descriptor;");
             w.Line();
             ValidationEmitter.Emit(w, plan, options);
@@ -75,7 +75,7 @@ namespace LtxCodegen.Generator.Emitting
                         break;
                 }
 
-                w.Doc("The service's default for <c>" + Escaping.Xml(p.Spec.WireName) + "</c> (used when <see cref=\"" + p.Property + "\"/> is not set).");
+                w.Doc("The service's default for <see cref=\"" + p.Property + "\"/>.");
                 w.Line("public const " + type + " " + p.DefaultConstName + " = " + value + ";");
             }
 
@@ -149,24 +149,28 @@ namespace LtxCodegen.Generator.Emitting
                 }
 
                 var prose = s.Minimum.IsProse() || s.Maximum.IsProse();
-                args.Add("Source = " + Source(prose));
+                if (prose)
+                {
+                    args.Add(Source(prose));
+                }
+
                 attributes.Add(Meta + "ScenarioRange(" + string.Join(", ", args) + ")");
             }
 
             if (!s.Options.IsEmpty)
             {
                 var values = string.Join(", ", s.Options.Select(Escaping.Literal));
-                attributes.Add(Meta + "ScenarioOptions(" + values + ", IsClosed = " + (s.OptionsAreClosed ? "true" : "false") + ", Source = " + Source(s.OptionsOrigin == RuleOrigin.Prose) + ")");
+                attributes.Add(Meta + "ScenarioOptions(" + values + (s.OptionsAreClosed ? ", IsClosed = true" : string.Empty) + Source(s.OptionsOrigin == RuleOrigin.Prose, ", ") + ")");
             }
 
             if (s.PairedWith is not null)
             {
-                attributes.Add(Meta + "ScenarioPair(" + Escaping.Literal(s.PairedWith.Value) + ", Source = " + Source(s.PairedWith.IsProse()) + ")");
+                attributes.Add(Meta + "ScenarioPair(" + Escaping.Literal(s.PairedWith.Value) + Source(s.PairedWith.IsProse(), ", ") + ")");
             }
 
             if (s.MultipleOf?.Value is double step)
             {
-                attributes.Add(Meta + "ScenarioMultipleOf(" + Escaping.Double(step) + ", IsError = " + (s.MultipleOfIsError ? "true" : "false") + ", Source = " + Source(s.MultipleOf.IsProse()) + ")");
+                attributes.Add(Meta + "ScenarioMultipleOf(" + Escaping.Double(step) + (s.MultipleOfIsError ? ", IsError = true" : string.Empty) + Source(s.MultipleOf.IsProse(), ", ") + ")");
             }
 
             if (s.MaxLength?.Value is int maxLength)
@@ -179,7 +183,8 @@ namespace LtxCodegen.Generator.Emitting
             w.Line("public " + modifier + p.DeclaredType(options) + " " + p.Property + " { get; set; }");
         }
 
-        private static string Source(bool prose) => Meta + "RuleSource." + (prose ? "Prose" : "Structured");
+        /// <summary><c>Source = Prose</c> for a rule read from prose; nothing for a structured one (the attributes' default).</summary>
+        private static string Source(bool prose, string separator = "") => prose ? separator + "Source = " + Meta + "RuleSource.Prose" : string.Empty;
 
         internal static string RuleName(string rule) => Rule + rule;
 

@@ -15,7 +15,7 @@ namespace LtxCodegen.Generator.Emitting
 
         public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
-            w.Doc("Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).");
+            w.Line(CodeWriter.InheritDoc);
             w.Open("public global::System.Collections.Generic.IReadOnlyList<" + Error + "> Validate()");
             w.Line("var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);");
             foreach (var p in plan.Parameters)

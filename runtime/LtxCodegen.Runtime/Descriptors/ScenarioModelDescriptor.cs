@@ -33,6 +33,19 @@ namespace LtxCodegen
             }
         }
 
+        /// <summary>
+        /// Creates a descriptor from the compact parameter table generated code stores (one string per model, read
+        /// once when the model's descriptor is first used). Generated code calls this; the table format belongs to the
+        /// generator and this runtime version.
+        /// </summary>
+        /// <param name="id">The model id.</param>
+        /// <param name="name">The display name.</param>
+        /// <param name="typeName">The generated name stem.</param>
+        /// <param name="description">A short description, if the doc gives one.</param>
+        /// <param name="parameterTable">The parameters, as the generator encoded them.</param>
+        public static ScenarioModelDescriptor FromTable(string id, string name, string typeName, string? description, string parameterTable) =>
+            new ScenarioModelDescriptor(id, name, typeName, ScenarioDescriptorText.ReadParameters(parameterTable), description);
+
         /// <summary>The model id.</summary>
         public string Id { get; }
 

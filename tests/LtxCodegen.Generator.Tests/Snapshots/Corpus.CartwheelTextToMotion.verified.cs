@@ -11,29 +11,29 @@ namespace Consumer.Models
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class CartwheelTextToMotionRequest : global::LtxCodegen.IScenarioRequest
     {
-        /// <summary>The service's default for <c>duration</c> (used when <see cref="Duration"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Duration"/>.</summary>
         public const double DefaultDuration = 5.0;
-        /// <summary>The service's default for <c>cfgScale</c> (used when <see cref="CfgScale"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="CfgScale"/>.</summary>
         public const double DefaultCfgScale = 7.5;
-        /// <summary>The service's default for <c>outputFormat</c> (used when <see cref="OutputFormat"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="OutputFormat"/>.</summary>
         public const string DefaultOutputFormat = "glb";
-        /// <summary>The service's default for <c>frameRate</c> (used when <see cref="FrameRate"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="FrameRate"/>.</summary>
         public const double DefaultFrameRate = 24.0;
-        /// <summary>The service's default for <c>forward</c> (used when <see cref="Forward"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Forward"/>.</summary>
         public const string DefaultForward = "Z";
-        /// <summary>The service's default for <c>up</c> (used when <see cref="Up"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Up"/>.</summary>
         public const string DefaultUp = "Y";
-        /// <summary>The service's default for <c>frameStepSize</c> (used when <see cref="FrameStepSize"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="FrameStepSize"/>.</summary>
         public const double DefaultFrameStepSize = 1.0;
-        /// <summary>The service's default for <c>moveInPlace</c> (used when <see cref="MoveInPlace"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="MoveInPlace"/>.</summary>
         public const bool DefaultMoveInPlace = false;
-        /// <summary>The service's default for <c>faceExpression</c> (used when <see cref="FaceExpression"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="FaceExpression"/>.</summary>
         public const string DefaultFaceExpression = "Default";
-        /// <summary>The service's default for <c>handPose</c> (used when <see cref="HandPose"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="HandPose"/>.</summary>
         public const string DefaultHandPose = "default";
-        /// <summary>The service's default for <c>keyframeCleaning</c> (used when <see cref="KeyframeCleaning"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="KeyframeCleaning"/>.</summary>
         public const string DefaultKeyframeCleaning = "none";
-        /// <summary>The service's default for <c>loop</c> (used when <see cref="Loop"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Loop"/>.</summary>
         public const bool DefaultLoop = false;
 
         /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
@@ -54,80 +54,80 @@ namespace Consumer.Models
         [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired, global::LtxCodegen.Metadata.ScenarioMaxLength(4096)]
         public required string Prompt { get; set; }
         /// <summary>Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.</summary>
-        /// <remarks>Sent as <c>characterModel</c> (optional; omitted when null). An asset id (3d). Required when <c>characterFile</c> is not set.</remarks>
+        /// <remarks>Sent as <c>characterModel</c>. An asset id (3d). Required when <c>characterFile</c> is not set.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("characterModel")]
         public string? CharacterModel { get; set; }
         /// <summary>Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.</summary>
-        /// <remarks>Sent as <c>characterFile</c> (optional; omitted when null). An asset id (image). Required when <c>characterModel</c> is not set.</remarks>
+        /// <remarks>Sent as <c>characterFile</c>. An asset id (image). Required when <c>characterModel</c> is not set.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("characterFile")]
         public string? CharacterFile { get; set; }
         /// <summary>How long the animation lasts, in seconds.</summary>
-        /// <remarks>Sent as <c>duration</c> (optional; omitted when null). Default: <c>5</c>. Range: 3 to 8.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 8.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 8.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 8.0)]
         public double? Duration { get; set; }
         /// <summary>How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.</summary>
-        /// <remarks>Sent as <c>cfgScale</c> (optional; omitted when null). Default: <c>7.5</c>. Range: 1 to 9.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cfgScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 9.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>cfgScale</c>. Default: <c>7.5</c>. Range: 1 to 9.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("cfgScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 9.0)]
         public double? CfgScale { get; set; }
         /// <summary>The file type you get back. Choose the one that matches your software — for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.</summary>
-        /// <remarks>Sent as <c>outputFormat</c> (optional; omitted when null). Default: <c>"glb"</c>. Allowed values: <c>glb</c>, <c>fbx-blender</c>, <c>fbx-maya</c>, <c>fbx-unreal</c>, <c>fbx-roblox</c>, <c>ma</c>, <c>mb</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("outputFormat"), global::LtxCodegen.Metadata.ScenarioOptions("glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>outputFormat</c>. Default: <c>"glb"</c>. Allowed values: <c>glb</c>, <c>fbx-blender</c>, <c>fbx-maya</c>, <c>fbx-unreal</c>, <c>fbx-roblox</c>, <c>ma</c>, <c>mb</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("outputFormat"), global::LtxCodegen.Metadata.ScenarioOptions("glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb", IsClosed = true)]
         public CartwheelTextToMotionOutputFormat? OutputFormat { get; set; }
         /// <summary>How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.</summary>
-        /// <remarks>Sent as <c>frameRate</c> (optional; omitted when null). Default: <c>24</c>. Allowed values: <c>2</c>, <c>12</c>, <c>23.976</c>, <c>24</c>, <c>25</c>, <c>29.97</c>, <c>30</c>, <c>48</c>, <c>50</c>, <c>59.94</c>, <c>60</c>, <c>90</c>, <c>100</c>, <c>120</c>, <c>144</c>, <c>240</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("frameRate"), global::LtxCodegen.Metadata.ScenarioOptions("2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>frameRate</c>. Default: <c>24</c>. Allowed values: <c>2</c>, <c>12</c>, <c>23.976</c>, <c>24</c>, <c>25</c>, <c>29.97</c>, <c>30</c>, <c>48</c>, <c>50</c>, <c>59.94</c>, <c>60</c>, <c>90</c>, <c>100</c>, <c>120</c>, <c>144</c>, <c>240</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("frameRate"), global::LtxCodegen.Metadata.ScenarioOptions("2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240", IsClosed = true)]
         public double? FrameRate { get; set; }
         /// <summary>Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.</summary>
-        /// <remarks>Sent as <c>forward</c> (optional; omitted when null). Default: <c>"Z"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("forward"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>forward</c>. Default: <c>"Z"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("forward"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
         public CartwheelTextToMotionForward? Forward { get; set; }
         /// <summary>Which direction counts as "up" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.</summary>
-        /// <remarks>Sent as <c>up</c> (optional; omitted when null). Default: <c>"Y"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("up"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>up</c>. Default: <c>"Y"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("up"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
         public CartwheelTextToMotionUp? Up { get; set; }
         /// <summary>Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.</summary>
-        /// <remarks>Sent as <c>frameStepSize</c> (optional; omitted when null). Default: <c>1</c>. Minimum: 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("frameStepSize"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>frameStepSize</c>. Default: <c>1</c>. Minimum: 1.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("frameStepSize"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0)]
         public double? FrameStepSize { get; set; }
         /// <summary>Keeps the character animating on the spot instead of traveling across the scene — useful for game engines where movement is handled separately.</summary>
-        /// <remarks>Sent as <c>moveInPlace</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
+        /// <remarks>Sent as <c>moveInPlace</c>. Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("moveInPlace")]
         public bool? MoveInPlace { get; set; }
         /// <summary>Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
-        /// <remarks>Sent as <c>ikFeet</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>ikFeet</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("ikFeet")]
         public bool? IkFeet { get; set; }
         /// <summary>Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
-        /// <remarks>Sent as <c>ikHands</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>ikHands</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("ikHands")]
         public bool? IkHands { get; set; }
         /// <summary>An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.</summary>
-        /// <remarks>Sent as <c>faceExpression</c> (optional; omitted when null). Default: <c>"Default"</c>. Allowed values: <c>Default</c>, <c>Neutral</c>, <c>Angry</c>, <c>Annoyed</c>, <c>Bored</c>, <c>Confusion</c>, <c>DelightedGrin</c>, <c>Delighted</c>, <c>Excited</c>, <c>Goof</c>, <c>HappyLookLeft</c>, <c>HappyLookRight</c>, <c>Love</c>, <c>Nervous</c>, <c>Pain</c>, <c>Pleased</c>, <c>Puzzled</c>, <c>Rage</c>, <c>RollLookLeft</c>, <c>RollLookRight</c>, <c>Sad</c>, <c>SadEyesClosed</c>, <c>SadLookLeft</c>, <c>SadLookRight</c>, <c>Squeeze</c>, <c>Stretch</c>, <c>Stunned</c>, <c>Surprise</c>, <c>Suspicious</c>, <c>ThinkingLookLeft</c>, <c>ThinkingLookRight</c>, <c>Wink</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("faceExpression"), global::LtxCodegen.Metadata.ScenarioOptions("Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>faceExpression</c>. Default: <c>"Default"</c>. Allowed values: <c>Default</c>, <c>Neutral</c>, <c>Angry</c>, <c>Annoyed</c>, <c>Bored</c>, <c>Confusion</c>, <c>DelightedGrin</c>, <c>Delighted</c>, <c>Excited</c>, <c>Goof</c>, <c>HappyLookLeft</c>, <c>HappyLookRight</c>, <c>Love</c>, <c>Nervous</c>, <c>Pain</c>, <c>Pleased</c>, <c>Puzzled</c>, <c>Rage</c>, <c>RollLookLeft</c>, <c>RollLookRight</c>, <c>Sad</c>, <c>SadEyesClosed</c>, <c>SadLookLeft</c>, <c>SadLookRight</c>, <c>Squeeze</c>, <c>Stretch</c>, <c>Stunned</c>, <c>Surprise</c>, <c>Suspicious</c>, <c>ThinkingLookLeft</c>, <c>ThinkingLookRight</c>, <c>Wink</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("faceExpression"), global::LtxCodegen.Metadata.ScenarioOptions("Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink", IsClosed = true)]
         public CartwheelTextToMotionFaceExpression? FaceExpression { get; set; }
         /// <summary>The hand pose to apply on the character.</summary>
-        /// <remarks>Sent as <c>handPose</c> (optional; omitted when null). Default: <c>"default"</c>. Allowed values: <c>default</c>, <c>claw</c>, <c>curled</c>, <c>fist</c>, <c>fist_clenched</c>, <c>fist_relaxed</c>, <c>gripping</c>, <c>love_you</c>, <c>open_loose</c>, <c>open_tight</c>, <c>peace</c>, <c>pointing</c>, <c>pointing_cool</c>, <c>relaxed</c>, <c>rock</c>, <c>splay</c>, <c>thumbs_up</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("handPose"), global::LtxCodegen.Metadata.ScenarioOptions("default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>handPose</c>. Default: <c>"default"</c>. Allowed values: <c>default</c>, <c>claw</c>, <c>curled</c>, <c>fist</c>, <c>fist_clenched</c>, <c>fist_relaxed</c>, <c>gripping</c>, <c>love_you</c>, <c>open_loose</c>, <c>open_tight</c>, <c>peace</c>, <c>pointing</c>, <c>pointing_cool</c>, <c>relaxed</c>, <c>rock</c>, <c>splay</c>, <c>thumbs_up</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("handPose"), global::LtxCodegen.Metadata.ScenarioOptions("default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up", IsClosed = true)]
         public CartwheelTextToMotionHandPose? HandPose { get; set; }
         /// <summary>Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.</summary>
-        /// <remarks>Sent as <c>keyframeCleaning</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>reduce</c>, <c>simplify</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("keyframeCleaning"), global::LtxCodegen.Metadata.ScenarioOptions("none", "reduce", "simplify", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>keyframeCleaning</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>reduce</c>, <c>simplify</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("keyframeCleaning"), global::LtxCodegen.Metadata.ScenarioOptions("none", "reduce", "simplify", IsClosed = true)]
         public CartwheelTextToMotionKeyframeCleaning? KeyframeCleaning { get; set; }
         /// <summary>Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.</summary>
-        /// <remarks>Sent as <c>loop</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
+        /// <remarks>Sent as <c>loop</c>. Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("loop")]
         public bool? Loop { get; set; }
         /// <summary>An optional color for the character's skin, given as a hex code (for example, #BF916D).</summary>
-        /// <remarks>Sent as <c>skinHex</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>skinHex</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("skinHex")]
         public string? SkinHex { get; set; }
 
-        /// <summary>The Scenario model id, <c>model_cartwheel-text-to-motion</c>.</summary>
+        /// <inheritdoc/>
         public string ModelId => global::Consumer.Models.CartwheelTextToMotionModel.Id;
-        /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
+        /// <inheritdoc/>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.CartwheelTextToMotionModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
             var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
@@ -157,7 +157,7 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
+        /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
@@ -192,19 +192,19 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" };
         /// <summary><c>glb</c></summary>
-        public static CartwheelTextToMotionOutputFormat Glb { get; } = new CartwheelTextToMotionOutputFormat("glb");
+        public static CartwheelTextToMotionOutputFormat Glb { get; } = new("glb");
         /// <summary><c>fbx-blender</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxBlender { get; } = new CartwheelTextToMotionOutputFormat("fbx-blender");
+        public static CartwheelTextToMotionOutputFormat FbxBlender { get; } = new("fbx-blender");
         /// <summary><c>fbx-maya</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxMaya { get; } = new CartwheelTextToMotionOutputFormat("fbx-maya");
+        public static CartwheelTextToMotionOutputFormat FbxMaya { get; } = new("fbx-maya");
         /// <summary><c>fbx-unreal</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxUnreal { get; } = new CartwheelTextToMotionOutputFormat("fbx-unreal");
+        public static CartwheelTextToMotionOutputFormat FbxUnreal { get; } = new("fbx-unreal");
         /// <summary><c>fbx-roblox</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxRoblox { get; } = new CartwheelTextToMotionOutputFormat("fbx-roblox");
+        public static CartwheelTextToMotionOutputFormat FbxRoblox { get; } = new("fbx-roblox");
         /// <summary><c>ma</c></summary>
-        public static CartwheelTextToMotionOutputFormat Ma { get; } = new CartwheelTextToMotionOutputFormat("ma");
+        public static CartwheelTextToMotionOutputFormat Ma { get; } = new("ma");
         /// <summary><c>mb</c></summary>
-        public static CartwheelTextToMotionOutputFormat Mb { get; } = new CartwheelTextToMotionOutputFormat("mb");
+        public static CartwheelTextToMotionOutputFormat Mb { get; } = new("mb");
         /// <summary>Wraps a value (known or not).</summary>
         public CartwheelTextToMotionOutputFormat(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -215,9 +215,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionOutputFormat(string value) => new CartwheelTextToMotionOutputFormat(value);
-        public bool Equals(CartwheelTextToMotionOutputFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(CartwheelTextToMotionOutputFormat other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionOutputFormat other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(CartwheelTextToMotionOutputFormat left, CartwheelTextToMotionOutputFormat right) => left.Equals(right);
         public static bool operator !=(CartwheelTextToMotionOutputFormat left, CartwheelTextToMotionOutputFormat right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -231,17 +231,17 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
         /// <summary><c>Z</c></summary>
-        public static CartwheelTextToMotionForward Z { get; } = new CartwheelTextToMotionForward("Z");
+        public static CartwheelTextToMotionForward Z { get; } = new("Z");
         /// <summary><c>Y</c></summary>
-        public static CartwheelTextToMotionForward Y { get; } = new CartwheelTextToMotionForward("Y");
+        public static CartwheelTextToMotionForward Y { get; } = new("Y");
         /// <summary><c>X</c></summary>
-        public static CartwheelTextToMotionForward X { get; } = new CartwheelTextToMotionForward("X");
+        public static CartwheelTextToMotionForward X { get; } = new("X");
         /// <summary><c>-Z</c></summary>
-        public static CartwheelTextToMotionForward MinusZ { get; } = new CartwheelTextToMotionForward("-Z");
+        public static CartwheelTextToMotionForward MinusZ { get; } = new("-Z");
         /// <summary><c>-Y</c></summary>
-        public static CartwheelTextToMotionForward MinusY { get; } = new CartwheelTextToMotionForward("-Y");
+        public static CartwheelTextToMotionForward MinusY { get; } = new("-Y");
         /// <summary><c>-X</c></summary>
-        public static CartwheelTextToMotionForward MinusX { get; } = new CartwheelTextToMotionForward("-X");
+        public static CartwheelTextToMotionForward MinusX { get; } = new("-X");
         /// <summary>Wraps a value (known or not).</summary>
         public CartwheelTextToMotionForward(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -252,9 +252,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionForward(string value) => new CartwheelTextToMotionForward(value);
-        public bool Equals(CartwheelTextToMotionForward other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(CartwheelTextToMotionForward other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionForward other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(CartwheelTextToMotionForward left, CartwheelTextToMotionForward right) => left.Equals(right);
         public static bool operator !=(CartwheelTextToMotionForward left, CartwheelTextToMotionForward right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -268,17 +268,17 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
         /// <summary><c>Z</c></summary>
-        public static CartwheelTextToMotionUp Z { get; } = new CartwheelTextToMotionUp("Z");
+        public static CartwheelTextToMotionUp Z { get; } = new("Z");
         /// <summary><c>Y</c></summary>
-        public static CartwheelTextToMotionUp Y { get; } = new CartwheelTextToMotionUp("Y");
+        public static CartwheelTextToMotionUp Y { get; } = new("Y");
         /// <summary><c>X</c></summary>
-        public static CartwheelTextToMotionUp X { get; } = new CartwheelTextToMotionUp("X");
+        public static CartwheelTextToMotionUp X { get; } = new("X");
         /// <summary><c>-Z</c></summary>
-        public static CartwheelTextToMotionUp MinusZ { get; } = new CartwheelTextToMotionUp("-Z");
+        public static CartwheelTextToMotionUp MinusZ { get; } = new("-Z");
         /// <summary><c>-Y</c></summary>
-        public static CartwheelTextToMotionUp MinusY { get; } = new CartwheelTextToMotionUp("-Y");
+        public static CartwheelTextToMotionUp MinusY { get; } = new("-Y");
         /// <summary><c>-X</c></summary>
-        public static CartwheelTextToMotionUp MinusX { get; } = new CartwheelTextToMotionUp("-X");
+        public static CartwheelTextToMotionUp MinusX { get; } = new("-X");
         /// <summary>Wraps a value (known or not).</summary>
         public CartwheelTextToMotionUp(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -289,9 +289,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionUp(string value) => new CartwheelTextToMotionUp(value);
-        public bool Equals(CartwheelTextToMotionUp other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(CartwheelTextToMotionUp other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionUp other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(CartwheelTextToMotionUp left, CartwheelTextToMotionUp right) => left.Equals(right);
         public static bool operator !=(CartwheelTextToMotionUp left, CartwheelTextToMotionUp right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -305,69 +305,69 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" };
         /// <summary><c>Default</c></summary>
-        public static CartwheelTextToMotionFaceExpression Default { get; } = new CartwheelTextToMotionFaceExpression("Default");
+        public static CartwheelTextToMotionFaceExpression Default { get; } = new("Default");
         /// <summary><c>Neutral</c></summary>
-        public static CartwheelTextToMotionFaceExpression Neutral { get; } = new CartwheelTextToMotionFaceExpression("Neutral");
+        public static CartwheelTextToMotionFaceExpression Neutral { get; } = new("Neutral");
         /// <summary><c>Angry</c></summary>
-        public static CartwheelTextToMotionFaceExpression Angry { get; } = new CartwheelTextToMotionFaceExpression("Angry");
+        public static CartwheelTextToMotionFaceExpression Angry { get; } = new("Angry");
         /// <summary><c>Annoyed</c></summary>
-        public static CartwheelTextToMotionFaceExpression Annoyed { get; } = new CartwheelTextToMotionFaceExpression("Annoyed");
+        public static CartwheelTextToMotionFaceExpression Annoyed { get; } = new("Annoyed");
         /// <summary><c>Bored</c></summary>
-        public static CartwheelTextToMotionFaceExpression Bored { get; } = new CartwheelTextToMotionFaceExpression("Bored");
+        public static CartwheelTextToMotionFaceExpression Bored { get; } = new("Bored");
         /// <summary><c>Confusion</c></summary>
-        public static CartwheelTextToMotionFaceExpression Confusion { get; } = new CartwheelTextToMotionFaceExpression("Confusion");
+        public static CartwheelTextToMotionFaceExpression Confusion { get; } = new("Confusion");
         /// <summary><c>DelightedGrin</c></summary>
-        public static CartwheelTextToMotionFaceExpression DelightedGrin { get; } = new CartwheelTextToMotionFaceExpression("DelightedGrin");
+        public static CartwheelTextToMotionFaceExpression DelightedGrin { get; } = new("DelightedGrin");
         /// <summary><c>Delighted</c></summary>
-        public static CartwheelTextToMotionFaceExpression Delighted { get; } = new CartwheelTextToMotionFaceExpression("Delighted");
+        public static CartwheelTextToMotionFaceExpression Delighted { get; } = new("Delighted");
         /// <summary><c>Excited</c></summary>
-        public static CartwheelTextToMotionFaceExpression Excited { get; } = new CartwheelTextToMotionFaceExpression("Excited");
+        public static CartwheelTextToMotionFaceExpression Excited { get; } = new("Excited");
         /// <summary><c>Goof</c></summary>
-        public static CartwheelTextToMotionFaceExpression Goof { get; } = new CartwheelTextToMotionFaceExpression("Goof");
+        public static CartwheelTextToMotionFaceExpression Goof { get; } = new("Goof");
         /// <summary><c>HappyLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression HappyLookLeft { get; } = new CartwheelTextToMotionFaceExpression("HappyLookLeft");
+        public static CartwheelTextToMotionFaceExpression HappyLookLeft { get; } = new("HappyLookLeft");
         /// <summary><c>HappyLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression HappyLookRight { get; } = new CartwheelTextToMotionFaceExpression("HappyLookRight");
+        public static CartwheelTextToMotionFaceExpression HappyLookRight { get; } = new("HappyLookRight");
         /// <summary><c>Love</c></summary>
-        public static CartwheelTextToMotionFaceExpression Love { get; } = new CartwheelTextToMotionFaceExpression("Love");
+        public static CartwheelTextToMotionFaceExpression Love { get; } = new("Love");
         /// <summary><c>Nervous</c></summary>
-        public static CartwheelTextToMotionFaceExpression Nervous { get; } = new CartwheelTextToMotionFaceExpression("Nervous");
+        public static CartwheelTextToMotionFaceExpression Nervous { get; } = new("Nervous");
         /// <summary><c>Pain</c></summary>
-        public static CartwheelTextToMotionFaceExpression Pain { get; } = new CartwheelTextToMotionFaceExpression("Pain");
+        public static CartwheelTextToMotionFaceExpression Pain { get; } = new("Pain");
         /// <summary><c>Pleased</c></summary>
-        public static CartwheelTextToMotionFaceExpression Pleased { get; } = new CartwheelTextToMotionFaceExpression("Pleased");
+        public static CartwheelTextToMotionFaceExpression Pleased { get; } = new("Pleased");
         /// <summary><c>Puzzled</c></summary>
-        public static CartwheelTextToMotionFaceExpression Puzzled { get; } = new CartwheelTextToMotionFaceExpression("Puzzled");
+        public static CartwheelTextToMotionFaceExpression Puzzled { get; } = new("Puzzled");
         /// <summary><c>Rage</c></summary>
-        public static CartwheelTextToMotionFaceExpression Rage { get; } = new CartwheelTextToMotionFaceExpression("Rage");
+        public static CartwheelTextToMotionFaceExpression Rage { get; } = new("Rage");
         /// <summary><c>RollLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression RollLookLeft { get; } = new CartwheelTextToMotionFaceExpression("RollLookLeft");
+        public static CartwheelTextToMotionFaceExpression RollLookLeft { get; } = new("RollLookLeft");
         /// <summary><c>RollLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression RollLookRight { get; } = new CartwheelTextToMotionFaceExpression("RollLookRight");
+        public static CartwheelTextToMotionFaceExpression RollLookRight { get; } = new("RollLookRight");
         /// <summary><c>Sad</c></summary>
-        public static CartwheelTextToMotionFaceExpression Sad { get; } = new CartwheelTextToMotionFaceExpression("Sad");
+        public static CartwheelTextToMotionFaceExpression Sad { get; } = new("Sad");
         /// <summary><c>SadEyesClosed</c></summary>
-        public static CartwheelTextToMotionFaceExpression SadEyesClosed { get; } = new CartwheelTextToMotionFaceExpression("SadEyesClosed");
+        public static CartwheelTextToMotionFaceExpression SadEyesClosed { get; } = new("SadEyesClosed");
         /// <summary><c>SadLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression SadLookLeft { get; } = new CartwheelTextToMotionFaceExpression("SadLookLeft");
+        public static CartwheelTextToMotionFaceExpression SadLookLeft { get; } = new("SadLookLeft");
         /// <summary><c>SadLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression SadLookRight { get; } = new CartwheelTextToMotionFaceExpression("SadLookRight");
+        public static CartwheelTextToMotionFaceExpression SadLookRight { get; } = new("SadLookRight");
         /// <summary><c>Squeeze</c></summary>
-        public static CartwheelTextToMotionFaceExpression Squeeze { get; } = new CartwheelTextToMotionFaceExpression("Squeeze");
+        public static CartwheelTextToMotionFaceExpression Squeeze { get; } = new("Squeeze");
         /// <summary><c>Stretch</c></summary>
-        public static CartwheelTextToMotionFaceExpression Stretch { get; } = new CartwheelTextToMotionFaceExpression("Stretch");
+        public static CartwheelTextToMotionFaceExpression Stretch { get; } = new("Stretch");
         /// <summary><c>Stunned</c></summary>
-        public static CartwheelTextToMotionFaceExpression Stunned { get; } = new CartwheelTextToMotionFaceExpression("Stunned");
+        public static CartwheelTextToMotionFaceExpression Stunned { get; } = new("Stunned");
         /// <summary><c>Surprise</c></summary>
-        public static CartwheelTextToMotionFaceExpression Surprise { get; } = new CartwheelTextToMotionFaceExpression("Surprise");
+        public static CartwheelTextToMotionFaceExpression Surprise { get; } = new("Surprise");
         /// <summary><c>Suspicious</c></summary>
-        public static CartwheelTextToMotionFaceExpression Suspicious { get; } = new CartwheelTextToMotionFaceExpression("Suspicious");
+        public static CartwheelTextToMotionFaceExpression Suspicious { get; } = new("Suspicious");
         /// <summary><c>ThinkingLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression ThinkingLookLeft { get; } = new CartwheelTextToMotionFaceExpression("ThinkingLookLeft");
+        public static CartwheelTextToMotionFaceExpression ThinkingLookLeft { get; } = new("ThinkingLookLeft");
         /// <summary><c>ThinkingLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression ThinkingLookRight { get; } = new CartwheelTextToMotionFaceExpression("ThinkingLookRight");
+        public static CartwheelTextToMotionFaceExpression ThinkingLookRight { get; } = new("ThinkingLookRight");
         /// <summary><c>Wink</c></summary>
-        public static CartwheelTextToMotionFaceExpression Wink { get; } = new CartwheelTextToMotionFaceExpression("Wink");
+        public static CartwheelTextToMotionFaceExpression Wink { get; } = new("Wink");
         /// <summary>Wraps a value (known or not).</summary>
         public CartwheelTextToMotionFaceExpression(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -378,9 +378,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionFaceExpression(string value) => new CartwheelTextToMotionFaceExpression(value);
-        public bool Equals(CartwheelTextToMotionFaceExpression other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(CartwheelTextToMotionFaceExpression other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionFaceExpression other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(CartwheelTextToMotionFaceExpression left, CartwheelTextToMotionFaceExpression right) => left.Equals(right);
         public static bool operator !=(CartwheelTextToMotionFaceExpression left, CartwheelTextToMotionFaceExpression right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -394,39 +394,39 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" };
         /// <summary><c>default</c></summary>
-        public static CartwheelTextToMotionHandPose Default { get; } = new CartwheelTextToMotionHandPose("default");
+        public static CartwheelTextToMotionHandPose Default { get; } = new("default");
         /// <summary><c>claw</c></summary>
-        public static CartwheelTextToMotionHandPose Claw { get; } = new CartwheelTextToMotionHandPose("claw");
+        public static CartwheelTextToMotionHandPose Claw { get; } = new("claw");
         /// <summary><c>curled</c></summary>
-        public static CartwheelTextToMotionHandPose Curled { get; } = new CartwheelTextToMotionHandPose("curled");
+        public static CartwheelTextToMotionHandPose Curled { get; } = new("curled");
         /// <summary><c>fist</c></summary>
-        public static CartwheelTextToMotionHandPose Fist { get; } = new CartwheelTextToMotionHandPose("fist");
+        public static CartwheelTextToMotionHandPose Fist { get; } = new("fist");
         /// <summary><c>fist_clenched</c></summary>
-        public static CartwheelTextToMotionHandPose FistClenched { get; } = new CartwheelTextToMotionHandPose("fist_clenched");
+        public static CartwheelTextToMotionHandPose FistClenched { get; } = new("fist_clenched");
         /// <summary><c>fist_relaxed</c></summary>
-        public static CartwheelTextToMotionHandPose FistRelaxed { get; } = new CartwheelTextToMotionHandPose("fist_relaxed");
+        public static CartwheelTextToMotionHandPose FistRelaxed { get; } = new("fist_relaxed");
         /// <summary><c>gripping</c></summary>
-        public static CartwheelTextToMotionHandPose Gripping { get; } = new CartwheelTextToMotionHandPose("gripping");
+        public static CartwheelTextToMotionHandPose Gripping { get; } = new("gripping");
         /// <summary><c>love_you</c></summary>
-        public static CartwheelTextToMotionHandPose LoveYou { get; } = new CartwheelTextToMotionHandPose("love_you");
+        public static CartwheelTextToMotionHandPose LoveYou { get; } = new("love_you");
         /// <summary><c>open_loose</c></summary>
-        public static CartwheelTextToMotionHandPose OpenLoose { get; } = new CartwheelTextToMotionHandPose("open_loose");
+        public static CartwheelTextToMotionHandPose OpenLoose { get; } = new("open_loose");
         /// <summary><c>open_tight</c></summary>
-        public static CartwheelTextToMotionHandPose OpenTight { get; } = new CartwheelTextToMotionHandPose("open_tight");
+        public static CartwheelTextToMotionHandPose OpenTight { get; } = new("open_tight");
         /// <summary><c>peace</c></summary>
-        public static CartwheelTextToMotionHandPose Peace { get; } = new CartwheelTextToMotionHandPose("peace");
+        public static CartwheelTextToMotionHandPose Peace { get; } = new("peace");
         /// <summary><c>pointing</c></summary>
-        public static CartwheelTextToMotionHandPose Pointing { get; } = new CartwheelTextToMotionHandPose("pointing");
+        public static CartwheelTextToMotionHandPose Pointing { get; } = new("pointing");
         /// <summary><c>pointing_cool</c></summary>
-        public static CartwheelTextToMotionHandPose PointingCool { get; } = new CartwheelTextToMotionHandPose("pointing_cool");
+        public static CartwheelTextToMotionHandPose PointingCool { get; } = new("pointing_cool");
         /// <summary><c>relaxed</c></summary>
-        public static CartwheelTextToMotionHandPose Relaxed { get; } = new CartwheelTextToMotionHandPose("relaxed");
+        public static CartwheelTextToMotionHandPose Relaxed { get; } = new("relaxed");
         /// <summary><c>rock</c></summary>
-        public static CartwheelTextToMotionHandPose Rock { get; } = new CartwheelTextToMotionHandPose("rock");
+        public static CartwheelTextToMotionHandPose Rock { get; } = new("rock");
         /// <summary><c>splay</c></summary>
-        public static CartwheelTextToMotionHandPose Splay { get; } = new CartwheelTextToMotionHandPose("splay");
+        public static CartwheelTextToMotionHandPose Splay { get; } = new("splay");
         /// <summary><c>thumbs_up</c></summary>
-        public static CartwheelTextToMotionHandPose ThumbsUp { get; } = new CartwheelTextToMotionHandPose("thumbs_up");
+        public static CartwheelTextToMotionHandPose ThumbsUp { get; } = new("thumbs_up");
         /// <summary>Wraps a value (known or not).</summary>
         public CartwheelTextToMotionHandPose(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -437,9 +437,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionHandPose(string value) => new CartwheelTextToMotionHandPose(value);
-        public bool Equals(CartwheelTextToMotionHandPose other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(CartwheelTextToMotionHandPose other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionHandPose other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(CartwheelTextToMotionHandPose left, CartwheelTextToMotionHandPose right) => left.Equals(right);
         public static bool operator !=(CartwheelTextToMotionHandPose left, CartwheelTextToMotionHandPose right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -453,11 +453,11 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "none", "reduce", "simplify" };
         /// <summary><c>none</c></summary>
-        public static CartwheelTextToMotionKeyframeCleaning None { get; } = new CartwheelTextToMotionKeyframeCleaning("none");
+        public static CartwheelTextToMotionKeyframeCleaning None { get; } = new("none");
         /// <summary><c>reduce</c></summary>
-        public static CartwheelTextToMotionKeyframeCleaning Reduce { get; } = new CartwheelTextToMotionKeyframeCleaning("reduce");
+        public static CartwheelTextToMotionKeyframeCleaning Reduce { get; } = new("reduce");
         /// <summary><c>simplify</c></summary>
-        public static CartwheelTextToMotionKeyframeCleaning Simplify { get; } = new CartwheelTextToMotionKeyframeCleaning("simplify");
+        public static CartwheelTextToMotionKeyframeCleaning Simplify { get; } = new("simplify");
         /// <summary>Wraps a value (known or not).</summary>
         public CartwheelTextToMotionKeyframeCleaning(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -468,9 +468,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CartwheelTextToMotionKeyframeCleaning(string value) => new CartwheelTextToMotionKeyframeCleaning(value);
-        public bool Equals(CartwheelTextToMotionKeyframeCleaning other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(CartwheelTextToMotionKeyframeCleaning other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is CartwheelTextToMotionKeyframeCleaning other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(CartwheelTextToMotionKeyframeCleaning left, CartwheelTextToMotionKeyframeCleaning right) => left.Equals(right);
         public static bool operator !=(CartwheelTextToMotionKeyframeCleaning left, CartwheelTextToMotionKeyframeCleaning right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -485,32 +485,26 @@ namespace Consumer.Models
         public const string Id = "model_cartwheel-text-to-motion";
 
         /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = new global::LtxCodegen.ScenarioModelDescriptor(
-            id: Id,
-            name: "Cartwheel Text to Motion",
-            typeName: "CartwheelTextToMotion",
-            parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
-            {
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Describe the movement you want the character to perform \u2014 for example, \"walks forward, then jumps and waves.\"", isRequired: true, maxLength: 4096),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "characterModel", propertyName: "CharacterModel", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.", assetKind: "3d", conditions: new global::LtxCodegen.ScenarioConditionalRequirement[] { new global::LtxCodegen.ScenarioConditionalRequirement(otherWireName: "characterFile", whenOtherIsSet: false, message: "Provide a reference image or a 3D model.") }),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "characterFile", propertyName: "CharacterFile", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.", assetKind: "image", conditions: new global::LtxCodegen.ScenarioConditionalRequirement[] { new global::LtxCodegen.ScenarioConditionalRequirement(otherWireName: "characterModel", whenOtherIsSet: false, message: "Provide a reference image or a 3D model.") }),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "duration", propertyName: "Duration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "How long the animation lasts, in seconds.", defaultJson: "5", minimum: 3.0, maximum: 8.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cfgScale", propertyName: "CfgScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.", defaultJson: "7.5", minimum: 1.0, maximum: 9.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "outputFormat", propertyName: "OutputFormat", type: global::LtxCodegen.ScenarioParameterType.String, description: "The file type you get back. Choose the one that matches your software \u2014 for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.", defaultJson: "\"glb\"", options: new string[] { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "frameRate", propertyName: "FrameRate", type: global::LtxCodegen.ScenarioParameterType.Number, description: "How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.", defaultJson: "24", options: new string[] { "2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "forward", propertyName: "Forward", type: global::LtxCodegen.ScenarioParameterType.String, description: "Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.", defaultJson: "\"Z\"", options: new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "up", propertyName: "Up", type: global::LtxCodegen.ScenarioParameterType.String, description: "Which direction counts as \"up\" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.", defaultJson: "\"Y\"", options: new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "frameStepSize", propertyName: "FrameStepSize", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.", defaultJson: "1", minimum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "moveInPlace", propertyName: "MoveInPlace", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Keeps the character animating on the spot instead of traveling across the scene \u2014 useful for game engines where movement is handled separately.", defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "ikFeet", propertyName: "IkFeet", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB)."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "ikHands", propertyName: "IkHands", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB)."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "faceExpression", propertyName: "FaceExpression", type: global::LtxCodegen.ScenarioParameterType.String, description: "An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.", defaultJson: "\"Default\"", options: new string[] { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "handPose", propertyName: "HandPose", type: global::LtxCodegen.ScenarioParameterType.String, description: "The hand pose to apply on the character.", defaultJson: "\"default\"", options: new string[] { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "keyframeCleaning", propertyName: "KeyframeCleaning", type: global::LtxCodegen.ScenarioParameterType.String, description: "Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.", defaultJson: "\"none\"", options: new string[] { "none", "reduce", "simplify" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "loop", propertyName: "Loop", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.", defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "skinHex", propertyName: "SkinHex", type: global::LtxCodegen.ScenarioParameterType.String, description: "An optional color for the character's skin, given as a hex code (for example, #BF916D)."),
-            },
-            description: "Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox.");
+        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
+            Id, "Cartwheel Text to Motion", "CartwheelTextToMotion", "Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox.",
+            "prompt|Prompt|String|1|Describe the movement you want the character to perform \u2014 for example, \"walks forward, then jumps and waves.\"|||||4096|||||" +
+            "characterModel|CharacterModel|Asset||Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.||||||3d|||1|characterFile|0|Provide a reference image or a 3D model.|" +
+            "characterFile|CharacterFile|Asset||Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.||||||image|||1|characterModel|0|Provide a reference image or a 3D model.|" +
+            "duration|Duration|Number||How long the animation lasts, in seconds.|5|3|8|||||||" +
+            "cfgScale|CfgScale|Number||How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.|7.5|1|9|||||||" +
+            "outputFormat|OutputFormat|String|4|The file type you get back. Choose the one that matches your software \u2014 for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.|\"glb\"|||||||7|glb|fbx-blender|fbx-maya|fbx-unreal|fbx-roblox|ma|mb||" +
+            "frameRate|FrameRate|Number|4|How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.|24|||||||16|2|12|23.976|24|25|29.97|30|48|50|59.94|60|90|100|120|144|240||" +
+            "forward|Forward|String|4|Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.|\"Z\"|||||||6|Z|Y|X|-Z|-Y|-X||" +
+            "up|Up|String|4|Which direction counts as \"up\" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.|\"Y\"|||||||6|Z|Y|X|-Z|-Y|-X||" +
+            "frameStepSize|FrameStepSize|Number||Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.|1|1||||||||" +
+            "moveInPlace|MoveInPlace|Boolean||Keeps the character animating on the spot instead of traveling across the scene \u2014 useful for game engines where movement is handled separately.|false|||||||||" +
+            "ikFeet|IkFeet|Boolean||Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).||||||||||" +
+            "ikHands|IkHands|Boolean||Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).||||||||||" +
+            "faceExpression|FaceExpression|String|4|An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.|\"Default\"|||||||32|Default|Neutral|Angry|Annoyed|Bored|Confusion|DelightedGrin|Delighted|Excited|Goof|HappyLookLeft|HappyLookRight|Love|Nervous|Pain|Pleased|Puzzled|Rage|RollLookLeft|RollLookRight|Sad|SadEyesClosed|SadLookLeft|SadLookRight|Squeeze|Stretch|Stunned|Surprise|Suspicious|ThinkingLookLeft|ThinkingLookRight|Wink||" +
+            "handPose|HandPose|String|4|The hand pose to apply on the character.|\"default\"|||||||17|default|claw|curled|fist|fist_clenched|fist_relaxed|gripping|love_you|open_loose|open_tight|peace|pointing|pointing_cool|relaxed|rock|splay|thumbs_up||" +
+            "keyframeCleaning|KeyframeCleaning|String|4|Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.|\"none\"|||||||3|none|reduce|simplify||" +
+            "loop|Loop|Boolean||Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.|false|||||||||" +
+            "skinHex|SkinHex|String||An optional color for the character's skin, given as a hex code (for example, #BF916D).||||||||||");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_cartwheel-text-to-motion</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
@@ -518,20 +512,9 @@ namespace Consumer.Models
     public static partial class CartwheelTextToMotionClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.SubmitAsync(request, cancellationToken);
-        }
-
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.RunAsync(request, progress, cancellationToken);
-        }
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
     }
 
 }

@@ -11,9 +11,9 @@ namespace Consumer.Models
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class ClarityProUpscalerRequest : global::LtxCodegen.IScenarioRequest
     {
-        /// <summary>The service's default for <c>scaleFactor</c> (used when <see cref="ScaleFactor"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="ScaleFactor"/>.</summary>
         public const double DefaultScaleFactor = 2.0;
-        /// <summary>The service's default for <c>creativity</c> (used when <see cref="Creativity"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Creativity"/>.</summary>
         public const double DefaultCreativity = 0.0;
 
         /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
@@ -34,20 +34,20 @@ namespace Consumer.Models
         [global::LtxCodegen.Metadata.ScenarioParameter("image"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Image { get; set; }
         /// <summary>Scaling factor to apply to the input image.</summary>
-        /// <remarks>Sent as <c>scaleFactor</c> (optional; omitted when null). Default: <c>2</c>. Allowed values: <c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("scaleFactor"), global::LtxCodegen.Metadata.ScenarioOptions("2", "4", "8", "16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>scaleFactor</c>. Default: <c>2</c>. Allowed values: <c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("scaleFactor"), global::LtxCodegen.Metadata.ScenarioOptions("2", "4", "8", "16", IsClosed = true)]
         public double? ScaleFactor { get; set; }
         /// <summary>Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.</summary>
-        /// <remarks>Sent as <c>creativity</c> (optional; omitted when null). Default: <c>0</c>. Range: -10 to 10.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("creativity"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = -10.0, Maximum = 10.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>creativity</c>. Default: <c>0</c>. Range: -10 to 10.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("creativity"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = -10.0, Maximum = 10.0)]
         public double? Creativity { get; set; }
 
-        /// <summary>The Scenario model id, <c>model_clarity-pro-upscaler</c>.</summary>
+        /// <inheritdoc/>
         public string ModelId => global::Consumer.Models.ClarityProUpscalerModel.Id;
-        /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
+        /// <inheritdoc/>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.ClarityProUpscalerModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
             var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
@@ -62,7 +62,7 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
+        /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
@@ -83,17 +83,11 @@ namespace Consumer.Models
         public const string Id = "model_clarity-pro-upscaler";
 
         /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = new global::LtxCodegen.ScenarioModelDescriptor(
-            id: Id,
-            name: "Clarity Pro Upscaler",
-            typeName: "ClarityProUpscaler",
-            parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
-            {
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "image", propertyName: "Image", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Input image to upscale.", isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "scaleFactor", propertyName: "ScaleFactor", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Scaling factor to apply to the input image.", defaultJson: "2", options: new string[] { "2", "4", "8", "16" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "creativity", propertyName: "Creativity", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.", defaultJson: "0", minimum: -10.0, maximum: 10.0),
-            },
-            description: "Photorealistic image upscaler with up to 16x scaling and controllable creativity.");
+        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
+            Id, "Clarity Pro Upscaler", "ClarityProUpscaler", "Photorealistic image upscaler with up to 16x scaling and controllable creativity.",
+            "image|Image|Asset|1|Input image to upscale.||||||||||" +
+            "scaleFactor|ScaleFactor|Number|4|Scaling factor to apply to the input image.|2|||||||4|2|4|8|16||" +
+            "creativity|Creativity|Number||Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.|0|-10|10|||||||");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_clarity-pro-upscaler</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
@@ -101,20 +95,9 @@ namespace Consumer.Models
     public static partial class ClarityProUpscalerClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.SubmitAsync(request, cancellationToken);
-        }
-
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.RunAsync(request, progress, cancellationToken);
-        }
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
     }
 
 }

@@ -11,17 +11,17 @@ namespace Consumer.Models
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class KlingV3OmniVideoRequest : global::LtxCodegen.IScenarioRequest
     {
-        /// <summary>The service's default for <c>videoReferenceType</c> (used when <see cref="VideoReferenceType"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="VideoReferenceType"/>.</summary>
         public const string DefaultVideoReferenceType = "feature";
-        /// <summary>The service's default for <c>keepOriginalSound</c> (used when <see cref="KeepOriginalSound"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="KeepOriginalSound"/>.</summary>
         public const bool DefaultKeepOriginalSound = true;
-        /// <summary>The service's default for <c>generateAudio</c> (used when <see cref="GenerateAudio"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="GenerateAudio"/>.</summary>
         public const bool DefaultGenerateAudio = false;
-        /// <summary>The service's default for <c>mode</c> (used when <see cref="Mode"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Mode"/>.</summary>
         public const string DefaultMode = "pro";
-        /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
         public const string DefaultAspectRatio = "16:9";
-        /// <summary>The service's default for <c>duration</c> (used when <see cref="Duration"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Duration"/>.</summary>
         public const double DefaultDuration = 5.0;
 
         /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
@@ -42,40 +42,40 @@ namespace Consumer.Models
         [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired, global::LtxCodegen.Metadata.ScenarioMaxLength(2500)]
         public required string Prompt { get; set; }
         /// <summary>How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.</summary>
-        /// <remarks>Sent as <c>videoReferenceType</c> (optional; omitted when null). Default: <c>"feature"</c>.</remarks>
+        /// <remarks>Sent as <c>videoReferenceType</c>. Default: <c>"feature"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("videoReferenceType")]
         public string? VideoReferenceType { get; set; }
         /// <summary>Keep original sound from reference video.</summary>
-        /// <remarks>Sent as <c>keepOriginalSound</c> (optional; omitted when null). Default: <c>true</c>.</remarks>
+        /// <remarks>Sent as <c>keepOriginalSound</c>. Default: <c>true</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("keepOriginalSound")]
         public bool? KeepOriginalSound { get; set; }
         /// <summary>Generate native audio. Mutually exclusive with reference video.</summary>
-        /// <remarks>Sent as <c>generateAudio</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
+        /// <remarks>Sent as <c>generateAudio</c>. Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
         public bool? GenerateAudio { get; set; }
         /// <summary>'Standard' generates 720p, 'Pro' generates 1080p.</summary>
-        /// <remarks>Sent as <c>mode</c> (optional; omitted when null). Default: <c>"pro"</c>.</remarks>
+        /// <remarks>Sent as <c>mode</c>. Default: <c>"pro"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("mode")]
         public string? Mode { get; set; }
         /// <summary>Aspect ratio. Required when not using start frame or video editing.</summary>
-        /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"16:9"</c>.</remarks>
+        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"16:9"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
         public string? AspectRatio { get; set; }
         /// <summary>Video duration in seconds (3-15). Ignored for video editing (base).</summary>
-        /// <remarks>Sent as <c>duration</c> (optional; omitted when null). Default: <c>5</c>. Range: 3 to 15 (read from the description).</remarks>
+        /// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 15 (read from the description).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 15.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Duration { get; set; }
         /// <summary>JSON array of shot definitions for multi-shot mode. Each shot: {"prompt": "...", "duration": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{"prompt":"A cat jumps","duration":3},{"prompt":"It lands","duration":2}]</summary>
-        /// <remarks>Sent as <c>multiPrompt</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>multiPrompt</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("multiPrompt")]
         public string? MultiPrompt { get; set; }
 
-        /// <summary>The Scenario model id, <c>model_kling-v3-omni-video</c>.</summary>
+        /// <inheritdoc/>
         public string ModelId => global::Consumer.Models.KlingV3OmniVideoModel.Id;
-        /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
+        /// <inheritdoc/>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.KlingV3OmniVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
             var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
@@ -95,7 +95,7 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
+        /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
@@ -121,22 +121,16 @@ namespace Consumer.Models
         public const string Id = "model_kling-v3-omni-video";
 
         /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = new global::LtxCodegen.ScenarioModelDescriptor(
-            id: Id,
-            name: "Kling V3 Omni Video",
-            typeName: "KlingV3OmniVideo",
-            parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
-            {
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt for video generation. Supports <<>>, <<>> template references. Max 2500 characters.", isRequired: true, maxLength: 2500, hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoReferenceType", propertyName: "VideoReferenceType", type: global::LtxCodegen.ScenarioParameterType.String, description: "How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.", defaultJson: "\"feature\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "keepOriginalSound", propertyName: "KeepOriginalSound", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Keep original sound from reference video.", defaultJson: "true"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "generateAudio", propertyName: "GenerateAudio", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Generate native audio. Mutually exclusive with reference video.", defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "mode", propertyName: "Mode", type: global::LtxCodegen.ScenarioParameterType.String, description: "'Standard' generates 720p, 'Pro' generates 1080p.", defaultJson: "\"pro\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Aspect ratio. Required when not using start frame or video editing.", defaultJson: "\"16:9\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "duration", propertyName: "Duration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Video duration in seconds (3-15). Ignored for video editing (base).", defaultJson: "5", minimum: 3.0, maximum: 15.0, hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "multiPrompt", propertyName: "MultiPrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "JSON array of shot definitions for multi-shot mode. Each shot: {\"prompt\": \"...\", \"duration\": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{\"prompt\":\"A cat jumps\",\"duration\":3},{\"prompt\":\"It lands\",\"duration\":2}]"),
-            },
-            description: null);
+        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
+            Id, "Kling V3 Omni Video", "KlingV3OmniVideo", null,
+            "prompt|Prompt|String|9|Text prompt for video generation. Supports <<>>, <<>> template references. Max 2500 characters.|||||2500|||||" +
+            "videoReferenceType|VideoReferenceType|String||How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.|\"feature\"|||||||||" +
+            "keepOriginalSound|KeepOriginalSound|Boolean||Keep original sound from reference video.|true|||||||||" +
+            "generateAudio|GenerateAudio|Boolean||Generate native audio. Mutually exclusive with reference video.|false|||||||||" +
+            "mode|Mode|String||'Standard' generates 720p, 'Pro' generates 1080p.|\"pro\"|||||||||" +
+            "aspectRatio|AspectRatio|String||Aspect ratio. Required when not using start frame or video editing.|\"16:9\"|||||||||" +
+            "duration|Duration|Number|8|Video duration in seconds (3-15). Ignored for video editing (base).|5|3|15|||||||" +
+            "multiPrompt|MultiPrompt|String||JSON array of shot definitions for multi-shot mode. Each shot: {\"prompt\": \"...\", \"duration\": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{\"prompt\":\"A cat jumps\",\"duration\":3},{\"prompt\":\"It lands\",\"duration\":2}]||||||||||");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_kling-v3-omni-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
@@ -144,20 +138,9 @@ namespace Consumer.Models
     public static partial class KlingV3OmniVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.SubmitAsync(request, cancellationToken);
-        }
-
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.RunAsync(request, progress, cancellationToken);
-        }
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
     }
 
 }

@@ -11,27 +11,27 @@ namespace Consumer.Models
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class Ltx2_19bExtendVideoRequest : global::LtxCodegen.IScenarioRequest
     {
-        /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="VideoStrength"/>.</summary>
         public const double DefaultVideoStrength = 1.0;
-        /// <summary>The service's default for <c>extendDuration</c> (used when <see cref="ExtendDuration"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="ExtendDuration"/>.</summary>
         public const double DefaultExtendDuration = 4.0;
-        /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
         public const string DefaultAspectRatio = "auto";
-        /// <summary>The service's default for <c>resolution</c> (used when <see cref="Resolution"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Resolution"/>.</summary>
         public const string DefaultResolution = "auto";
-        /// <summary>The service's default for <c>numInferenceSteps</c> (used when <see cref="NumInferenceSteps"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="NumInferenceSteps"/>.</summary>
         public const double DefaultNumInferenceSteps = 40.0;
-        /// <summary>The service's default for <c>guidanceScale</c> (used when <see cref="GuidanceScale"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="GuidanceScale"/>.</summary>
         public const double DefaultGuidanceScale = 3.0;
-        /// <summary>The service's default for <c>cameraMotion</c> (used when <see cref="CameraMotion"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="CameraMotion"/>.</summary>
         public const string DefaultCameraMotion = "none";
-        /// <summary>The service's default for <c>cameraMotionStrength</c> (used when <see cref="CameraMotionStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="CameraMotionStrength"/>.</summary>
         public const double DefaultCameraMotionStrength = 1.0;
-        /// <summary>The service's default for <c>generateAudio</c> (used when <see cref="GenerateAudio"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="GenerateAudio"/>.</summary>
         public const bool DefaultGenerateAudio = true;
-        /// <summary>The service's default for <c>audioStrength</c> (used when <see cref="AudioStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="AudioStrength"/>.</summary>
         public const double DefaultAudioStrength = 1.0;
-        /// <summary>The service's default for <c>enhancePrompt</c> (used when <see cref="EnhancePrompt"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="EnhancePrompt"/>.</summary>
         public const bool DefaultEnhancePrompt = false;
 
         /// <summary>Creates a request with its required parameters.</summary>
@@ -46,80 +46,80 @@ namespace Consumer.Models
         [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired]
         public string Prompt { get; set; }
         /// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
-        /// <remarks>Sent as <c>videoStrength</c> (optional; omitted when null). Default: <c>1</c>.</remarks>
+        /// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength")]
         public double? VideoStrength { get; set; }
         /// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
-        /// <remarks>Sent as <c>extendDuration</c> (optional; omitted when null). Default: <c>4</c>.</remarks>
+        /// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration")]
         public double? ExtendDuration { get; set; }
         /// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
-        /// <remarks>Sent as <c>contextDuration</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>contextDuration</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration")]
         public double? ContextDuration { get; set; }
         /// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
-        /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"auto"</c>.</remarks>
+        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
         public string? AspectRatio { get; set; }
         /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
-        /// <remarks>Sent as <c>resolution</c> (optional; omitted when null). Default: <c>"auto"</c>.</remarks>
+        /// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("resolution")]
         public string? Resolution { get; set; }
         /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>width</c> (optional; omitted when null). Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
+        /// <remarks>Sent as <c>width</c>. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Width { get; set; }
         /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>height</c> (optional; omitted when null). Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
+        /// <remarks>Sent as <c>height</c>. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Height { get; set; }
         /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>fps</c> (optional; omitted when null). Range: 1 to 60 (read from the description).</remarks>
+        /// <remarks>Sent as <c>fps</c>. Range: 1 to 60 (read from the description).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? Fps { get; set; }
         /// <summary>Number of denoising steps (more = higher quality, slower)</summary>
-        /// <remarks>Sent as <c>numInferenceSteps</c> (optional; omitted when null). Default: <c>40</c>.</remarks>
+        /// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps")]
         public double? NumInferenceSteps { get; set; }
         /// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
-        /// <remarks>Sent as <c>guidanceScale</c> (optional; omitted when null). Default: <c>3</c>.</remarks>
+        /// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale")]
         public double? GuidanceScale { get; set; }
         /// <summary>Camera movement type in the generated continuation</summary>
-        /// <remarks>Sent as <c>cameraMotion</c> (optional; omitted when null). Default: <c>"none"</c>.</remarks>
+        /// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion")]
         public string? CameraMotion { get; set; }
         /// <summary>Strength of camera motion</summary>
-        /// <remarks>Sent as <c>cameraMotionStrength</c> (optional; omitted when null). Default: <c>1</c>.</remarks>
+        /// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength")]
         public double? CameraMotionStrength { get; set; }
         /// <summary>Whether to generate synchronized audio</summary>
-        /// <remarks>Sent as <c>generateAudio</c> (optional; omitted when null). Default: <c>true</c>.</remarks>
+        /// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
         public bool? GenerateAudio { get; set; }
         /// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
-        /// <remarks>Sent as <c>audioStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1 (read from the description).</remarks>
+        /// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1 (read from the description).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
         public double? AudioStrength { get; set; }
         /// <summary>Enhance the prompt for better video generation</summary>
-        /// <remarks>Sent as <c>enhancePrompt</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
+        /// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
         public bool? EnhancePrompt { get; set; }
         /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-        /// <remarks>Sent as <c>seed</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>seed</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("seed")]
         public double? Seed { get; set; }
         /// <summary>What to avoid in generation</summary>
-        /// <remarks>Sent as <c>negativePrompt</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>negativePrompt</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
         public string? NegativePrompt { get; set; }
 
-        /// <summary>The Scenario model id, <c>model_ltx-2-19b-extend-video</c>.</summary>
+        /// <inheritdoc/>
         public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
-        /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
+        /// <inheritdoc/>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
             var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
@@ -149,7 +149,7 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
+        /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
@@ -185,32 +185,26 @@ namespace Consumer.Models
         public const string Id = "model_ltx-2-19b-extend-video";
 
         /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = new global::LtxCodegen.ScenarioModelDescriptor(
-            id: Id,
-            name: "LTX-2 19b Extend Video",
-            typeName: "Ltx2_19bExtendVideo",
-            parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
-            {
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt describing how the video should continue", isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoStrength", propertyName: "VideoStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Video conditioning strength. Higher = more faithful to input video motion/style.", defaultJson: "1"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "extendDuration", propertyName: "ExtendDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Duration of new video to generate in seconds. Additional duration added after the input video.", defaultJson: "4"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "contextDuration", propertyName: "ContextDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Seconds from input video to use as context. Leave empty to use entire video."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video aspect ratio. 'Match Input' detects from input video.", defaultJson: "\"auto\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "resolution", propertyName: "Resolution", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).", defaultJson: "\"auto\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "width", propertyName: "Width", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.", multipleOf: 64.0, pairedWith: "height", hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "height", propertyName: "Height", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.", multipleOf: 64.0, pairedWith: "width", hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "fps", propertyName: "Fps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output frame rate (1-60 fps). Leave empty to match input video.", minimum: 1.0, maximum: 60.0, hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "numInferenceSteps", propertyName: "NumInferenceSteps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Number of denoising steps (more = higher quality, slower)", defaultJson: "40"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "guidanceScale", propertyName: "GuidanceScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Classifier-free guidance scale (higher = more prompt adherence)", defaultJson: "3"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotion", propertyName: "CameraMotion", type: global::LtxCodegen.ScenarioParameterType.String, description: "Camera movement type in the generated continuation", defaultJson: "\"none\""),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotionStrength", propertyName: "CameraMotionStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of camera motion", defaultJson: "1"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "generateAudio", propertyName: "GenerateAudio", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Whether to generate synchronized audio", defaultJson: "true"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "audioStrength", propertyName: "AudioStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Audio conditioning strength (0-1). Higher preserves more input audio characteristics.", defaultJson: "1", minimum: 0.0, maximum: 1.0, hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "enhancePrompt", propertyName: "EnhancePrompt", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Enhance the prompt for better video generation", defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "seed", propertyName: "Seed", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Random seed for reproducibility. Leave blank for random."),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "negativePrompt", propertyName: "NegativePrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "What to avoid in generation"),
-            },
-            description: null);
+        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
+            Id, "LTX-2 19b Extend Video", "Ltx2_19bExtendVideo", null,
+            "prompt|Prompt|String|1|Text prompt describing how the video should continue||||||||||" +
+            "videoStrength|VideoStrength|Number||Video conditioning strength. Higher = more faithful to input video motion/style.|1|||||||||" +
+            "extendDuration|ExtendDuration|Number||Duration of new video to generate in seconds. Additional duration added after the input video.|4|||||||||" +
+            "contextDuration|ContextDuration|Number||Seconds from input video to use as context. Leave empty to use entire video.||||||||||" +
+            "aspectRatio|AspectRatio|String||Video aspect ratio. 'Match Input' detects from input video.|\"auto\"|||||||||" +
+            "resolution|Resolution|String||Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).|\"auto\"|||||||||" +
+            "width|Width|Number|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||||64|||height|||" +
+            "height|Height|Number|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||||64|||width|||" +
+            "fps|Fps|Number|8|Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
+            "numInferenceSteps|NumInferenceSteps|Number||Number of denoising steps (more = higher quality, slower)|40|||||||||" +
+            "guidanceScale|GuidanceScale|Number||Classifier-free guidance scale (higher = more prompt adherence)|3|||||||||" +
+            "cameraMotion|CameraMotion|String||Camera movement type in the generated continuation|\"none\"|||||||||" +
+            "cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion|1|||||||||" +
+            "generateAudio|GenerateAudio|Boolean||Whether to generate synchronized audio|true|||||||||" +
+            "audioStrength|AudioStrength|Number|8|Audio conditioning strength (0-1). Higher preserves more input audio characteristics.|1|0|1|||||||" +
+            "enhancePrompt|EnhancePrompt|Boolean||Enhance the prompt for better video generation|false|||||||||" +
+            "seed|Seed|Number||Random seed for reproducibility. Leave blank for random.||||||||||" +
+            "negativePrompt|NegativePrompt|String||What to avoid in generation||||||||||");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
@@ -218,20 +212,9 @@ namespace Consumer.Models
     public static partial class Ltx2_19bExtendVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.SubmitAsync(request, cancellationToken);
-        }
-
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.RunAsync(request, progress, cancellationToken);
-        }
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
     }
 
 }

@@ -11,27 +11,27 @@ namespace Consumer.Models
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class Ltx2_19bExtendVideoRequest : global::LtxCodegen.IScenarioRequest
     {
-        /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="VideoStrength"/>.</summary>
         public const double DefaultVideoStrength = 1.0;
-        /// <summary>The service's default for <c>extendDuration</c> (used when <see cref="ExtendDuration"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="ExtendDuration"/>.</summary>
         public const double DefaultExtendDuration = 4.0;
-        /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
         public const string DefaultAspectRatio = "auto";
-        /// <summary>The service's default for <c>resolution</c> (used when <see cref="Resolution"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Resolution"/>.</summary>
         public const string DefaultResolution = "auto";
-        /// <summary>The service's default for <c>numInferenceSteps</c> (used when <see cref="NumInferenceSteps"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="NumInferenceSteps"/>.</summary>
         public const int DefaultNumInferenceSteps = 40;
-        /// <summary>The service's default for <c>guidanceScale</c> (used when <see cref="GuidanceScale"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="GuidanceScale"/>.</summary>
         public const double DefaultGuidanceScale = 3.0;
-        /// <summary>The service's default for <c>cameraMotion</c> (used when <see cref="CameraMotion"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="CameraMotion"/>.</summary>
         public const string DefaultCameraMotion = "none";
-        /// <summary>The service's default for <c>cameraMotionStrength</c> (used when <see cref="CameraMotionStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="CameraMotionStrength"/>.</summary>
         public const double DefaultCameraMotionStrength = 1.0;
-        /// <summary>The service's default for <c>generateAudio</c> (used when <see cref="GenerateAudio"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="GenerateAudio"/>.</summary>
         public const bool DefaultGenerateAudio = true;
-        /// <summary>The service's default for <c>audioStrength</c> (used when <see cref="AudioStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="AudioStrength"/>.</summary>
         public const double DefaultAudioStrength = 1.0;
-        /// <summary>The service's default for <c>enhancePrompt</c> (used when <see cref="EnhancePrompt"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="EnhancePrompt"/>.</summary>
         public const bool DefaultEnhancePrompt = false;
 
         /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
@@ -58,80 +58,80 @@ namespace Consumer.Models
         [global::LtxCodegen.Metadata.ScenarioParameter("video"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Video { get; set; }
         /// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
-        /// <remarks>Sent as <c>videoStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
         public double? VideoStrength { get; set; }
         /// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
-        /// <remarks>Sent as <c>extendDuration</c> (optional; omitted when null). Default: <c>4</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>. Range: 1 to 20.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
         public double? ExtendDuration { get; set; }
         /// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
-        /// <remarks>Sent as <c>contextDuration</c> (optional; omitted when null). Minimum: 0.1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.1, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>contextDuration</c>. Minimum: 0.1.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.1)]
         public double? ContextDuration { get; set; }
         /// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
-        /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
         public Ltx2_19bExtendVideoAspectRatio? AspectRatio { get; set; }
         /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
-        /// <remarks>Sent as <c>resolution</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
         public Ltx2_19bExtendVideoResolution? Resolution { get; set; }
         /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>width</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
         public int? Width { get; set; }
         /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>height</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
         public int? Height { get; set; }
         /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>fps</c> (optional; omitted when null). Range: 1 to 60.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
         public double? Fps { get; set; }
         /// <summary>Number of denoising steps (more = higher quality, slower)</summary>
-        /// <remarks>Sent as <c>numInferenceSteps</c> (optional; omitted when null). Default: <c>40</c>. Range: 1 to 100.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
         public int? NumInferenceSteps { get; set; }
         /// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
-        /// <remarks>Sent as <c>guidanceScale</c> (optional; omitted when null). Default: <c>3</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
         public double? GuidanceScale { get; set; }
         /// <summary>Camera movement type in the generated continuation</summary>
-        /// <remarks>Sent as <c>cameraMotion</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
         public Ltx2_19bExtendVideoCameraMotion? CameraMotion { get; set; }
         /// <summary>Strength of camera motion</summary>
-        /// <remarks>Sent as <c>cameraMotionStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
         public double? CameraMotionStrength { get; set; }
         /// <summary>Whether to generate synchronized audio</summary>
-        /// <remarks>Sent as <c>generateAudio</c> (optional; omitted when null). Default: <c>true</c>.</remarks>
+        /// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
         public bool? GenerateAudio { get; set; }
         /// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
-        /// <remarks>Sent as <c>audioStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
         public double? AudioStrength { get; set; }
         /// <summary>Enhance the prompt for better video generation</summary>
-        /// <remarks>Sent as <c>enhancePrompt</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
+        /// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
         public bool? EnhancePrompt { get; set; }
         /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-        /// <remarks>Sent as <c>seed</c> (optional; omitted when null). Minimum: 0.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0)]
         public int? Seed { get; set; }
         /// <summary>What to avoid in generation</summary>
-        /// <remarks>Sent as <c>negativePrompt</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>negativePrompt</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
         public string? NegativePrompt { get; set; }
 
-        /// <summary>The Scenario model id, <c>model_ltx-2-19b-extend-video</c>.</summary>
+        /// <inheritdoc/>
         public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
-        /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
+        /// <inheritdoc/>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
             var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
@@ -162,7 +162,7 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
+        /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
@@ -198,19 +198,19 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
         /// <summary><c>auto</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio Auto { get; } = new Ltx2_19bExtendVideoAspectRatio("auto");
+        public static Ltx2_19bExtendVideoAspectRatio Auto { get; } = new("auto");
         /// <summary><c>21:9</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _21_9 { get; } = new Ltx2_19bExtendVideoAspectRatio("21:9");
+        public static Ltx2_19bExtendVideoAspectRatio _21_9 { get; } = new("21:9");
         /// <summary><c>16:9</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _16_9 { get; } = new Ltx2_19bExtendVideoAspectRatio("16:9");
+        public static Ltx2_19bExtendVideoAspectRatio _16_9 { get; } = new("16:9");
         /// <summary><c>4:3</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _4_3 { get; } = new Ltx2_19bExtendVideoAspectRatio("4:3");
+        public static Ltx2_19bExtendVideoAspectRatio _4_3 { get; } = new("4:3");
         /// <summary><c>3:4</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _3_4 { get; } = new Ltx2_19bExtendVideoAspectRatio("3:4");
+        public static Ltx2_19bExtendVideoAspectRatio _3_4 { get; } = new("3:4");
         /// <summary><c>1:1</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _1_1 { get; } = new Ltx2_19bExtendVideoAspectRatio("1:1");
+        public static Ltx2_19bExtendVideoAspectRatio _1_1 { get; } = new("1:1");
         /// <summary><c>9:16</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _9_16 { get; } = new Ltx2_19bExtendVideoAspectRatio("9:16");
+        public static Ltx2_19bExtendVideoAspectRatio _9_16 { get; } = new("9:16");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bExtendVideoAspectRatio(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -221,9 +221,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bExtendVideoAspectRatio(string value) => new Ltx2_19bExtendVideoAspectRatio(value);
-        public bool Equals(Ltx2_19bExtendVideoAspectRatio other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bExtendVideoAspectRatio other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoAspectRatio other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bExtendVideoAspectRatio left, Ltx2_19bExtendVideoAspectRatio right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bExtendVideoAspectRatio left, Ltx2_19bExtendVideoAspectRatio right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -237,15 +237,15 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
         /// <summary><c>auto</c></summary>
-        public static Ltx2_19bExtendVideoResolution Auto { get; } = new Ltx2_19bExtendVideoResolution("auto");
+        public static Ltx2_19bExtendVideoResolution Auto { get; } = new("auto");
         /// <summary><c>720p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _720p { get; } = new Ltx2_19bExtendVideoResolution("720p");
+        public static Ltx2_19bExtendVideoResolution _720p { get; } = new("720p");
         /// <summary><c>1080p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _1080p { get; } = new Ltx2_19bExtendVideoResolution("1080p");
+        public static Ltx2_19bExtendVideoResolution _1080p { get; } = new("1080p");
         /// <summary><c>1440p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _1440p { get; } = new Ltx2_19bExtendVideoResolution("1440p");
+        public static Ltx2_19bExtendVideoResolution _1440p { get; } = new("1440p");
         /// <summary><c>2160p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _2160p { get; } = new Ltx2_19bExtendVideoResolution("2160p");
+        public static Ltx2_19bExtendVideoResolution _2160p { get; } = new("2160p");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bExtendVideoResolution(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -256,9 +256,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bExtendVideoResolution(string value) => new Ltx2_19bExtendVideoResolution(value);
-        public bool Equals(Ltx2_19bExtendVideoResolution other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bExtendVideoResolution other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoResolution other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bExtendVideoResolution left, Ltx2_19bExtendVideoResolution right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bExtendVideoResolution left, Ltx2_19bExtendVideoResolution right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -272,21 +272,21 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
         /// <summary><c>none</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion None { get; } = new Ltx2_19bExtendVideoCameraMotion("none");
+        public static Ltx2_19bExtendVideoCameraMotion None { get; } = new("none");
         /// <summary><c>static</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion Static { get; } = new Ltx2_19bExtendVideoCameraMotion("static");
+        public static Ltx2_19bExtendVideoCameraMotion Static { get; } = new("static");
         /// <summary><c>dolly_in</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyIn { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_in");
+        public static Ltx2_19bExtendVideoCameraMotion DollyIn { get; } = new("dolly_in");
         /// <summary><c>dolly_out</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyOut { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_out");
+        public static Ltx2_19bExtendVideoCameraMotion DollyOut { get; } = new("dolly_out");
         /// <summary><c>dolly_left</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyLeft { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_left");
+        public static Ltx2_19bExtendVideoCameraMotion DollyLeft { get; } = new("dolly_left");
         /// <summary><c>dolly_right</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyRight { get; } = new Ltx2_19bExtendVideoCameraMotion("dolly_right");
+        public static Ltx2_19bExtendVideoCameraMotion DollyRight { get; } = new("dolly_right");
         /// <summary><c>jib_up</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion JibUp { get; } = new Ltx2_19bExtendVideoCameraMotion("jib_up");
+        public static Ltx2_19bExtendVideoCameraMotion JibUp { get; } = new("jib_up");
         /// <summary><c>jib_down</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion JibDown { get; } = new Ltx2_19bExtendVideoCameraMotion("jib_down");
+        public static Ltx2_19bExtendVideoCameraMotion JibDown { get; } = new("jib_down");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bExtendVideoCameraMotion(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -297,9 +297,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bExtendVideoCameraMotion(string value) => new Ltx2_19bExtendVideoCameraMotion(value);
-        public bool Equals(Ltx2_19bExtendVideoCameraMotion other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bExtendVideoCameraMotion other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoCameraMotion other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bExtendVideoCameraMotion left, Ltx2_19bExtendVideoCameraMotion right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bExtendVideoCameraMotion left, Ltx2_19bExtendVideoCameraMotion right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -314,33 +314,27 @@ namespace Consumer.Models
         public const string Id = "model_ltx-2-19b-extend-video";
 
         /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = new global::LtxCodegen.ScenarioModelDescriptor(
-            id: Id,
-            name: "LTX-2 19b Extend Video",
-            typeName: "Ltx2_19bExtendVideo",
-            parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
-            {
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt describing how the video should continue", isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "video", propertyName: "Video", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "The input video to extend (an asset id). The new frames continue from its end.", isRequired: true, assetKind: "video"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoStrength", propertyName: "VideoStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Video conditioning strength. Higher = more faithful to input video motion/style.", defaultJson: "1", minimum: 0.0, maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "extendDuration", propertyName: "ExtendDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Duration of new video to generate in seconds. Additional duration added after the input video.", defaultJson: "4", minimum: 1.0, maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "contextDuration", propertyName: "ContextDuration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Seconds from input video to use as context. Leave empty to use entire video.", minimum: 0.1),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video aspect ratio. 'Match Input' detects from input video.", defaultJson: "\"auto\"", options: new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "resolution", propertyName: "Resolution", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).", defaultJson: "\"auto\"", options: new string[] { "auto", "720p", "1080p", "1440p", "2160p" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "width", propertyName: "Width", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "height", hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "height", propertyName: "Height", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "width", hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "fps", propertyName: "Fps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output frame rate (1-60 fps). Leave empty to match input video.", minimum: 1.0, maximum: 60.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "numInferenceSteps", propertyName: "NumInferenceSteps", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Number of denoising steps (more = higher quality, slower)", defaultJson: "40", minimum: 1.0, maximum: 100.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "guidanceScale", propertyName: "GuidanceScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Classifier-free guidance scale (higher = more prompt adherence)", defaultJson: "3", minimum: 1.0, maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotion", propertyName: "CameraMotion", type: global::LtxCodegen.ScenarioParameterType.String, description: "Camera movement type in the generated continuation", defaultJson: "\"none\"", options: new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotionStrength", propertyName: "CameraMotionStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of camera motion", defaultJson: "1", minimum: 0.0, maximum: 2.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "generateAudio", propertyName: "GenerateAudio", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Whether to generate synchronized audio", defaultJson: "true"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "audioStrength", propertyName: "AudioStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Audio conditioning strength (0-1). Higher preserves more input audio characteristics.", defaultJson: "1", minimum: 0.0, maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "enhancePrompt", propertyName: "EnhancePrompt", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Enhance the prompt for better video generation", defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "seed", propertyName: "Seed", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Random seed for reproducibility. Leave blank for random.", minimum: 0.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "negativePrompt", propertyName: "NegativePrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "What to avoid in generation"),
-            },
-            description: "Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio.");
+        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
+            Id, "LTX-2 19b Extend Video", "Ltx2_19bExtendVideo", "Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio.",
+            "prompt|Prompt|String|1|Text prompt describing how the video should continue||||||||||" +
+            "video|Video|Asset|1|The input video to extend (an asset id). The new frames continue from its end.||||||video||||" +
+            "videoStrength|VideoStrength|Number||Video conditioning strength. Higher = more faithful to input video motion/style.|1|0|1|||||||" +
+            "extendDuration|ExtendDuration|Number||Duration of new video to generate in seconds. Additional duration added after the input video.|4|1|20|||||||" +
+            "contextDuration|ContextDuration|Number||Seconds from input video to use as context. Leave empty to use entire video.||0.1||||||||" +
+            "aspectRatio|AspectRatio|String|4|Video aspect ratio. 'Match Input' detects from input video.|\"auto\"|||||||7|auto|21:9|16:9|4:3|3:4|1:1|9:16||" +
+            "resolution|Resolution|String|4|Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).|\"auto\"|||||||5|auto|720p|1080p|1440p|2160p||" +
+            "width|Width|Integer|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||64|4096|64|||height|||" +
+            "height|Height|Integer|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||64|4096|64|||width|||" +
+            "fps|Fps|Number||Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
+            "numInferenceSteps|NumInferenceSteps|Integer||Number of denoising steps (more = higher quality, slower)|40|1|100|||||||" +
+            "guidanceScale|GuidanceScale|Number||Classifier-free guidance scale (higher = more prompt adherence)|3|1|20|||||||" +
+            "cameraMotion|CameraMotion|String|4|Camera movement type in the generated continuation|\"none\"|||||||8|none|static|dolly_in|dolly_out|dolly_left|dolly_right|jib_up|jib_down||" +
+            "cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion|1|0|2|||||||" +
+            "generateAudio|GenerateAudio|Boolean||Whether to generate synchronized audio|true|||||||||" +
+            "audioStrength|AudioStrength|Number||Audio conditioning strength (0-1). Higher preserves more input audio characteristics.|1|0|1|||||||" +
+            "enhancePrompt|EnhancePrompt|Boolean||Enhance the prompt for better video generation|false|||||||||" +
+            "seed|Seed|Integer||Random seed for reproducibility. Leave blank for random.||0||||||||" +
+            "negativePrompt|NegativePrompt|String||What to avoid in generation||||||||||");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
@@ -348,20 +342,9 @@ namespace Consumer.Models
     public static partial class Ltx2_19bExtendVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.SubmitAsync(request, cancellationToken);
-        }
-
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.RunAsync(request, progress, cancellationToken);
-        }
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
     }
 
 }

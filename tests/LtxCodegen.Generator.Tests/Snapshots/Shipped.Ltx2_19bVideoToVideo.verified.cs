@@ -11,29 +11,29 @@ namespace Consumer.Models
     [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
     public sealed partial class Ltx2_19bVideoToVideoRequest : global::LtxCodegen.IScenarioRequest
     {
-        /// <summary>The service's default for <c>videoStrength</c> (used when <see cref="VideoStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="VideoStrength"/>.</summary>
         public const double DefaultVideoStrength = 1.0;
-        /// <summary>The service's default for <c>imageStrength</c> (used when <see cref="ImageStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="ImageStrength"/>.</summary>
         public const double DefaultImageStrength = 1.0;
-        /// <summary>The service's default for <c>resolution</c> (used when <see cref="Resolution"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Resolution"/>.</summary>
         public const string DefaultResolution = "auto";
-        /// <summary>The service's default for <c>cameraMotion</c> (used when <see cref="CameraMotion"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="CameraMotion"/>.</summary>
         public const string DefaultCameraMotion = "none";
-        /// <summary>The service's default for <c>cameraMotionStrength</c> (used when <see cref="CameraMotionStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="CameraMotionStrength"/>.</summary>
         public const double DefaultCameraMotionStrength = 1.0;
-        /// <summary>The service's default for <c>aspectRatio</c> (used when <see cref="AspectRatio"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
         public const string DefaultAspectRatio = "auto";
-        /// <summary>The service's default for <c>audioSource</c> (used when <see cref="AudioSource"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="AudioSource"/>.</summary>
         public const string DefaultAudioSource = "original";
-        /// <summary>The service's default for <c>modality</c> (used when <see cref="Modality"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="Modality"/>.</summary>
         public const string DefaultModality = "none";
-        /// <summary>The service's default for <c>modalityStrength</c> (used when <see cref="ModalityStrength"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="ModalityStrength"/>.</summary>
         public const double DefaultModalityStrength = 1.0;
-        /// <summary>The service's default for <c>numInferenceSteps</c> (used when <see cref="NumInferenceSteps"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="NumInferenceSteps"/>.</summary>
         public const int DefaultNumInferenceSteps = 40;
-        /// <summary>The service's default for <c>guidanceScale</c> (used when <see cref="GuidanceScale"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="GuidanceScale"/>.</summary>
         public const double DefaultGuidanceScale = 3.0;
-        /// <summary>The service's default for <c>enhancePrompt</c> (used when <see cref="EnhancePrompt"/> is not set).</summary>
+        /// <summary>The service's default for <see cref="EnhancePrompt"/>.</summary>
         public const bool DefaultEnhancePrompt = false;
 
         /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
@@ -60,88 +60,88 @@ namespace Consumer.Models
         [global::LtxCodegen.Metadata.ScenarioParameter("video"), global::LtxCodegen.Metadata.ScenarioRequired]
         public required string Video { get; set; }
         /// <summary>Reference video conditioning strength (0-1). Higher = more faithful to input video structure.</summary>
-        /// <remarks>Sent as <c>videoStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
         public double? VideoStrength { get; set; }
         /// <summary>Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.</summary>
-        /// <remarks>Sent as <c>image</c> (optional; omitted when null). An asset id (image).</remarks>
+        /// <remarks>Sent as <c>image</c>. An asset id (image).</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("image")]
         public string? Image { get; set; }
         /// <summary>First-frame image conditioning strength (0-1).</summary>
-        /// <remarks>Sent as <c>imageStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("imageStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>imageStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("imageStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
         public double? ImageStrength { get; set; }
         /// <summary>Negative prompt to guide what to avoid in generation</summary>
-        /// <remarks>Sent as <c>negativePrompt</c> (optional; omitted when null).</remarks>
+        /// <remarks>Sent as <c>negativePrompt</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
         public string? NegativePrompt { get; set; }
         /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended).</summary>
-        /// <remarks>Sent as <c>resolution</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
         public Ltx2_19bVideoToVideoResolution? Resolution { get; set; }
         /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>width</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
         public int? Width { get; set; }
         /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>height</c> (optional; omitted when null). Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, IsError = false, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
         public int? Height { get; set; }
         /// <summary>Camera movement type in the generated video.</summary>
-        /// <remarks>Sent as <c>cameraMotion</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
         public Ltx2_19bVideoToVideoCameraMotion? CameraMotion { get; set; }
         /// <summary>Strength of camera motion (0-2). Higher values = stronger effect.</summary>
-        /// <remarks>Sent as <c>cameraMotionStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
         public double? CameraMotionStrength { get; set; }
         /// <summary>Output video duration in seconds (3-20). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>duration</c> (optional; omitted when null). Range: 3 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>duration</c>. Range: 3 to 20.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 20.0)]
         public double? Duration { get; set; }
         /// <summary>Video aspect ratio. 'Match Input' detects from input video (recommended).</summary>
-        /// <remarks>Sent as <c>aspectRatio</c> (optional; omitted when null). Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
         public Ltx2_19bVideoToVideoAspectRatio? AspectRatio { get; set; }
         /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>fps</c> (optional; omitted when null). Range: 1 to 60.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
         public double? Fps { get; set; }
         /// <summary>Audio for output: copy from input, generate new, or none.</summary>
-        /// <remarks>Sent as <c>audioSource</c> (optional; omitted when null). Default: <c>"original"</c>. Allowed values: <c>original</c>, <c>generate</c>, <c>none</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioSource"), global::LtxCodegen.Metadata.ScenarioOptions("original", "generate", "none", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>audioSource</c>. Default: <c>"original"</c>. Allowed values: <c>original</c>, <c>generate</c>, <c>none</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("audioSource"), global::LtxCodegen.Metadata.ScenarioOptions("original", "generate", "none", IsClosed = true)]
         public Ltx2_19bVideoToVideoAudioSource? AudioSource { get; set; }
         /// <summary>IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.</summary>
-        /// <remarks>Sent as <c>modality</c> (optional; omitted when null). Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>canny</c>, <c>depth</c>, <c>pose</c>, <c>detailer</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("modality"), global::LtxCodegen.Metadata.ScenarioOptions("none", "canny", "depth", "pose", "detailer", IsClosed = true, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>modality</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>canny</c>, <c>depth</c>, <c>pose</c>, <c>detailer</c>.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("modality"), global::LtxCodegen.Metadata.ScenarioOptions("none", "canny", "depth", "pose", "detailer", IsClosed = true)]
         public Ltx2_19bVideoToVideoModality? Modality { get; set; }
         /// <summary>Strength of IC-LoRA modality (0-2). Higher values = stronger control.</summary>
-        /// <remarks>Sent as <c>modalityStrength</c> (optional; omitted when null). Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("modalityStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>modalityStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("modalityStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
         public double? ModalityStrength { get; set; }
         /// <summary>Number of inference steps. Higher = better quality, slower.</summary>
-        /// <remarks>Sent as <c>numInferenceSteps</c> (optional; omitted when null). Default: <c>40</c>. Range: 1 to 100.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
         public int? NumInferenceSteps { get; set; }
         /// <summary>Classifier-free guidance scale. Higher = stronger prompt adherence.</summary>
-        /// <remarks>Sent as <c>guidanceScale</c> (optional; omitted when null). Default: <c>3</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
         public double? GuidanceScale { get; set; }
         /// <summary>Use Gemma to enhance the prompt for better video generation</summary>
-        /// <remarks>Sent as <c>enhancePrompt</c> (optional; omitted when null). Default: <c>false</c>.</remarks>
+        /// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
         [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
         public bool? EnhancePrompt { get; set; }
         /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-        /// <remarks>Sent as <c>seed</c> (optional; omitted when null). Minimum: 0.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Source = global::LtxCodegen.Metadata.RuleSource.Structured)]
+        /// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
+        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0)]
         public int? Seed { get; set; }
 
-        /// <summary>The Scenario model id, <c>model_ltx-2-19b-video-to-video</c>.</summary>
+        /// <inheritdoc/>
         public string ModelId => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Id;
-        /// <summary>The model's descriptor: parameters, types, defaults and rules.</summary>
+        /// <inheritdoc/>
         public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor;
 
-        /// <summary>Checks every rule the model docs state (by the runtime's rule engine); returns one error per problem (empty when the request is valid).</summary>
+        /// <inheritdoc/>
         public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
         {
             var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
@@ -174,7 +174,7 @@ namespace Consumer.Models
         /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
         partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
 
-        /// <summary>Writes the request body as a JSON object under the exact wire names, omitting unset values.</summary>
+        /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
@@ -212,15 +212,15 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
         /// <summary><c>auto</c></summary>
-        public static Ltx2_19bVideoToVideoResolution Auto { get; } = new Ltx2_19bVideoToVideoResolution("auto");
+        public static Ltx2_19bVideoToVideoResolution Auto { get; } = new("auto");
         /// <summary><c>720p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _720p { get; } = new Ltx2_19bVideoToVideoResolution("720p");
+        public static Ltx2_19bVideoToVideoResolution _720p { get; } = new("720p");
         /// <summary><c>1080p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _1080p { get; } = new Ltx2_19bVideoToVideoResolution("1080p");
+        public static Ltx2_19bVideoToVideoResolution _1080p { get; } = new("1080p");
         /// <summary><c>1440p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _1440p { get; } = new Ltx2_19bVideoToVideoResolution("1440p");
+        public static Ltx2_19bVideoToVideoResolution _1440p { get; } = new("1440p");
         /// <summary><c>2160p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _2160p { get; } = new Ltx2_19bVideoToVideoResolution("2160p");
+        public static Ltx2_19bVideoToVideoResolution _2160p { get; } = new("2160p");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bVideoToVideoResolution(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -231,9 +231,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoResolution(string value) => new Ltx2_19bVideoToVideoResolution(value);
-        public bool Equals(Ltx2_19bVideoToVideoResolution other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bVideoToVideoResolution other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoResolution other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bVideoToVideoResolution left, Ltx2_19bVideoToVideoResolution right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bVideoToVideoResolution left, Ltx2_19bVideoToVideoResolution right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -247,21 +247,21 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
         /// <summary><c>none</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion None { get; } = new Ltx2_19bVideoToVideoCameraMotion("none");
+        public static Ltx2_19bVideoToVideoCameraMotion None { get; } = new("none");
         /// <summary><c>static</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion Static { get; } = new Ltx2_19bVideoToVideoCameraMotion("static");
+        public static Ltx2_19bVideoToVideoCameraMotion Static { get; } = new("static");
         /// <summary><c>dolly_in</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyIn { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_in");
+        public static Ltx2_19bVideoToVideoCameraMotion DollyIn { get; } = new("dolly_in");
         /// <summary><c>dolly_out</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyOut { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_out");
+        public static Ltx2_19bVideoToVideoCameraMotion DollyOut { get; } = new("dolly_out");
         /// <summary><c>dolly_left</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyLeft { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_left");
+        public static Ltx2_19bVideoToVideoCameraMotion DollyLeft { get; } = new("dolly_left");
         /// <summary><c>dolly_right</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyRight { get; } = new Ltx2_19bVideoToVideoCameraMotion("dolly_right");
+        public static Ltx2_19bVideoToVideoCameraMotion DollyRight { get; } = new("dolly_right");
         /// <summary><c>jib_up</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion JibUp { get; } = new Ltx2_19bVideoToVideoCameraMotion("jib_up");
+        public static Ltx2_19bVideoToVideoCameraMotion JibUp { get; } = new("jib_up");
         /// <summary><c>jib_down</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion JibDown { get; } = new Ltx2_19bVideoToVideoCameraMotion("jib_down");
+        public static Ltx2_19bVideoToVideoCameraMotion JibDown { get; } = new("jib_down");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bVideoToVideoCameraMotion(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -272,9 +272,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoCameraMotion(string value) => new Ltx2_19bVideoToVideoCameraMotion(value);
-        public bool Equals(Ltx2_19bVideoToVideoCameraMotion other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bVideoToVideoCameraMotion other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoCameraMotion other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bVideoToVideoCameraMotion left, Ltx2_19bVideoToVideoCameraMotion right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bVideoToVideoCameraMotion left, Ltx2_19bVideoToVideoCameraMotion right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -288,19 +288,19 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
         /// <summary><c>auto</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio Auto { get; } = new Ltx2_19bVideoToVideoAspectRatio("auto");
+        public static Ltx2_19bVideoToVideoAspectRatio Auto { get; } = new("auto");
         /// <summary><c>21:9</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _21_9 { get; } = new Ltx2_19bVideoToVideoAspectRatio("21:9");
+        public static Ltx2_19bVideoToVideoAspectRatio _21_9 { get; } = new("21:9");
         /// <summary><c>16:9</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _16_9 { get; } = new Ltx2_19bVideoToVideoAspectRatio("16:9");
+        public static Ltx2_19bVideoToVideoAspectRatio _16_9 { get; } = new("16:9");
         /// <summary><c>4:3</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _4_3 { get; } = new Ltx2_19bVideoToVideoAspectRatio("4:3");
+        public static Ltx2_19bVideoToVideoAspectRatio _4_3 { get; } = new("4:3");
         /// <summary><c>3:4</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _3_4 { get; } = new Ltx2_19bVideoToVideoAspectRatio("3:4");
+        public static Ltx2_19bVideoToVideoAspectRatio _3_4 { get; } = new("3:4");
         /// <summary><c>1:1</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _1_1 { get; } = new Ltx2_19bVideoToVideoAspectRatio("1:1");
+        public static Ltx2_19bVideoToVideoAspectRatio _1_1 { get; } = new("1:1");
         /// <summary><c>9:16</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _9_16 { get; } = new Ltx2_19bVideoToVideoAspectRatio("9:16");
+        public static Ltx2_19bVideoToVideoAspectRatio _9_16 { get; } = new("9:16");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bVideoToVideoAspectRatio(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -311,9 +311,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoAspectRatio(string value) => new Ltx2_19bVideoToVideoAspectRatio(value);
-        public bool Equals(Ltx2_19bVideoToVideoAspectRatio other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bVideoToVideoAspectRatio other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAspectRatio other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bVideoToVideoAspectRatio left, Ltx2_19bVideoToVideoAspectRatio right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bVideoToVideoAspectRatio left, Ltx2_19bVideoToVideoAspectRatio right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -327,11 +327,11 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "original", "generate", "none" };
         /// <summary><c>original</c></summary>
-        public static Ltx2_19bVideoToVideoAudioSource Original { get; } = new Ltx2_19bVideoToVideoAudioSource("original");
+        public static Ltx2_19bVideoToVideoAudioSource Original { get; } = new("original");
         /// <summary><c>generate</c></summary>
-        public static Ltx2_19bVideoToVideoAudioSource Generate { get; } = new Ltx2_19bVideoToVideoAudioSource("generate");
+        public static Ltx2_19bVideoToVideoAudioSource Generate { get; } = new("generate");
         /// <summary><c>none</c></summary>
-        public static Ltx2_19bVideoToVideoAudioSource None { get; } = new Ltx2_19bVideoToVideoAudioSource("none");
+        public static Ltx2_19bVideoToVideoAudioSource None { get; } = new("none");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bVideoToVideoAudioSource(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -342,9 +342,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoAudioSource(string value) => new Ltx2_19bVideoToVideoAudioSource(value);
-        public bool Equals(Ltx2_19bVideoToVideoAudioSource other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bVideoToVideoAudioSource other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAudioSource other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bVideoToVideoAudioSource left, Ltx2_19bVideoToVideoAudioSource right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bVideoToVideoAudioSource left, Ltx2_19bVideoToVideoAudioSource right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -358,15 +358,15 @@ namespace Consumer.Models
     {
         private static readonly string[] Known = new string[] { "none", "canny", "depth", "pose", "detailer" };
         /// <summary><c>none</c></summary>
-        public static Ltx2_19bVideoToVideoModality None { get; } = new Ltx2_19bVideoToVideoModality("none");
+        public static Ltx2_19bVideoToVideoModality None { get; } = new("none");
         /// <summary><c>canny</c></summary>
-        public static Ltx2_19bVideoToVideoModality Canny { get; } = new Ltx2_19bVideoToVideoModality("canny");
+        public static Ltx2_19bVideoToVideoModality Canny { get; } = new("canny");
         /// <summary><c>depth</c></summary>
-        public static Ltx2_19bVideoToVideoModality Depth { get; } = new Ltx2_19bVideoToVideoModality("depth");
+        public static Ltx2_19bVideoToVideoModality Depth { get; } = new("depth");
         /// <summary><c>pose</c></summary>
-        public static Ltx2_19bVideoToVideoModality Pose { get; } = new Ltx2_19bVideoToVideoModality("pose");
+        public static Ltx2_19bVideoToVideoModality Pose { get; } = new("pose");
         /// <summary><c>detailer</c></summary>
-        public static Ltx2_19bVideoToVideoModality Detailer { get; } = new Ltx2_19bVideoToVideoModality("detailer");
+        public static Ltx2_19bVideoToVideoModality Detailer { get; } = new("detailer");
         /// <summary>Wraps a value (known or not).</summary>
         public Ltx2_19bVideoToVideoModality(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         /// <summary>The value as sent on the wire.</summary>
@@ -377,9 +377,9 @@ namespace Consumer.Models
         public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ltx2_19bVideoToVideoModality(string value) => new Ltx2_19bVideoToVideoModality(value);
-        public bool Equals(Ltx2_19bVideoToVideoModality other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Ltx2_19bVideoToVideoModality other) => string.Equals(Value, other.Value);
         public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoModality other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
         public static bool operator ==(Ltx2_19bVideoToVideoModality left, Ltx2_19bVideoToVideoModality right) => left.Equals(right);
         public static bool operator !=(Ltx2_19bVideoToVideoModality left, Ltx2_19bVideoToVideoModality right) => !left.Equals(right);
         /// <summary>The value as sent on the wire.</summary>
@@ -394,35 +394,29 @@ namespace Consumer.Models
         public const string Id = "model_ltx-2-19b-video-to-video";
 
         /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = new global::LtxCodegen.ScenarioModelDescriptor(
-            id: Id,
-            name: "LTX-2 19b Video to Video",
-            typeName: "Ltx2_19bVideoToVideo",
-            parameters: new global::LtxCodegen.ScenarioParameterDescriptor[]
-            {
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "prompt", propertyName: "Prompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Text prompt for video generation", isRequired: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "video", propertyName: "Video", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Reference video (an asset id). The model generates output conditioned on this video's structure.", isRequired: true, assetKind: "video"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "videoStrength", propertyName: "VideoStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Reference video conditioning strength (0-1). Higher = more faithful to input video structure.", defaultJson: "1", minimum: 0.0, maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "image", propertyName: "Image", type: global::LtxCodegen.ScenarioParameterType.Asset, description: "Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.", assetKind: "image"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "imageStrength", propertyName: "ImageStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "First-frame image conditioning strength (0-1).", defaultJson: "1", minimum: 0.0, maximum: 1.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "negativePrompt", propertyName: "NegativePrompt", type: global::LtxCodegen.ScenarioParameterType.String, description: "Negative prompt to guide what to avoid in generation"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "resolution", propertyName: "Resolution", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video resolution. 'Match Input' replicates input video dimensions (recommended).", defaultJson: "\"auto\"", options: new string[] { "auto", "720p", "1080p", "1440p", "2160p" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "width", propertyName: "Width", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "height", hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "height", propertyName: "Height", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.", minimum: 64.0, maximum: 4096.0, multipleOf: 64.0, pairedWith: "width", hasProseRules: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotion", propertyName: "CameraMotion", type: global::LtxCodegen.ScenarioParameterType.String, description: "Camera movement type in the generated video.", defaultJson: "\"none\"", options: new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "cameraMotionStrength", propertyName: "CameraMotionStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of camera motion (0-2). Higher values = stronger effect.", defaultJson: "1", minimum: 0.0, maximum: 2.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "duration", propertyName: "Duration", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output video duration in seconds (3-20). Leave empty to match input video.", minimum: 3.0, maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "aspectRatio", propertyName: "AspectRatio", type: global::LtxCodegen.ScenarioParameterType.String, description: "Video aspect ratio. 'Match Input' detects from input video (recommended).", defaultJson: "\"auto\"", options: new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "fps", propertyName: "Fps", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Output frame rate (1-60 fps). Leave empty to match input video.", minimum: 1.0, maximum: 60.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "audioSource", propertyName: "AudioSource", type: global::LtxCodegen.ScenarioParameterType.String, description: "Audio for output: copy from input, generate new, or none.", defaultJson: "\"original\"", options: new string[] { "original", "generate", "none" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "modality", propertyName: "Modality", type: global::LtxCodegen.ScenarioParameterType.String, description: "IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.", defaultJson: "\"none\"", options: new string[] { "none", "canny", "depth", "pose", "detailer" }, optionsAreClosed: true),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "modalityStrength", propertyName: "ModalityStrength", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Strength of IC-LoRA modality (0-2). Higher values = stronger control.", defaultJson: "1", minimum: 0.0, maximum: 2.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "numInferenceSteps", propertyName: "NumInferenceSteps", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Number of inference steps. Higher = better quality, slower.", defaultJson: "40", minimum: 1.0, maximum: 100.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "guidanceScale", propertyName: "GuidanceScale", type: global::LtxCodegen.ScenarioParameterType.Number, description: "Classifier-free guidance scale. Higher = stronger prompt adherence.", defaultJson: "3", minimum: 1.0, maximum: 20.0),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "enhancePrompt", propertyName: "EnhancePrompt", type: global::LtxCodegen.ScenarioParameterType.Boolean, description: "Use Gemma to enhance the prompt for better video generation", defaultJson: "false"),
-                new global::LtxCodegen.ScenarioParameterDescriptor(wireName: "seed", propertyName: "Seed", type: global::LtxCodegen.ScenarioParameterType.Integer, description: "Random seed for reproducibility. Leave blank for random.", minimum: 0.0),
-            },
-            description: "Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer).");
+        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
+            Id, "LTX-2 19b Video to Video", "Ltx2_19bVideoToVideo", "Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer).",
+            "prompt|Prompt|String|1|Text prompt for video generation||||||||||" +
+            "video|Video|Asset|1|Reference video (an asset id). The model generates output conditioned on this video's structure.||||||video||||" +
+            "videoStrength|VideoStrength|Number||Reference video conditioning strength (0-1). Higher = more faithful to input video structure.|1|0|1|||||||" +
+            "image|Image|Asset||Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.||||||image||||" +
+            "imageStrength|ImageStrength|Number||First-frame image conditioning strength (0-1).|1|0|1|||||||" +
+            "negativePrompt|NegativePrompt|String||Negative prompt to guide what to avoid in generation||||||||||" +
+            "resolution|Resolution|String|4|Video resolution. 'Match Input' replicates input video dimensions (recommended).|\"auto\"|||||||5|auto|720p|1080p|1440p|2160p||" +
+            "width|Width|Integer|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||64|4096|64|||height|||" +
+            "height|Height|Integer|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||64|4096|64|||width|||" +
+            "cameraMotion|CameraMotion|String|4|Camera movement type in the generated video.|\"none\"|||||||8|none|static|dolly_in|dolly_out|dolly_left|dolly_right|jib_up|jib_down||" +
+            "cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion (0-2). Higher values = stronger effect.|1|0|2|||||||" +
+            "duration|Duration|Number||Output video duration in seconds (3-20). Leave empty to match input video.||3|20|||||||" +
+            "aspectRatio|AspectRatio|String|4|Video aspect ratio. 'Match Input' detects from input video (recommended).|\"auto\"|||||||7|auto|21:9|16:9|4:3|3:4|1:1|9:16||" +
+            "fps|Fps|Number||Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
+            "audioSource|AudioSource|String|4|Audio for output: copy from input, generate new, or none.|\"original\"|||||||3|original|generate|none||" +
+            "modality|Modality|String|4|IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.|\"none\"|||||||5|none|canny|depth|pose|detailer||" +
+            "modalityStrength|ModalityStrength|Number||Strength of IC-LoRA modality (0-2). Higher values = stronger control.|1|0|2|||||||" +
+            "numInferenceSteps|NumInferenceSteps|Integer||Number of inference steps. Higher = better quality, slower.|40|1|100|||||||" +
+            "guidanceScale|GuidanceScale|Number||Classifier-free guidance scale. Higher = stronger prompt adherence.|3|1|20|||||||" +
+            "enhancePrompt|EnhancePrompt|Boolean||Use Gemma to enhance the prompt for better video generation|false|||||||||" +
+            "seed|Seed|Integer||Random seed for reproducibility. Leave blank for random.||0||||||||");
     }
 
     /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-video-to-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
@@ -430,20 +424,9 @@ namespace Consumer.Models
     public static partial class Ltx2_19bVideoToVideoClientExtensions
     {
         /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.SubmitAsync(request, cancellationToken);
-        }
-
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
         /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (client == null) throw new global::System.ArgumentNullException(nameof(client));
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            return client.RunAsync(request, progress, cancellationToken);
-        }
+        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
     }
 
 }
