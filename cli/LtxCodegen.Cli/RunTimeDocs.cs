@@ -6,7 +6,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using LtxCodegen.Emulator.Docs;
+using LtxCodegen.Docs;
 
 namespace LtxCodegen.Cli
 {

@@ -54,7 +54,7 @@ namespace LtxCodegen.Emulator
 
             if (options.SchemasDirectory is not null)
             {
-                var docs = Docs.DocModels.ReadDirectory(options.SchemasDirectory);
+                var docs = LtxCodegen.Docs.DocModels.ReadDirectory(options.SchemasDirectory);
                 DocDiagnostics = docs.Diagnostics;
                 foreach (var model in docs.Models)
                 {

@@ -8,13 +8,26 @@ using LtxCodegen.Schema.Diagnostics;
 using LtxCodegen.Schema.Model;
 using LtxCodegen.Schema.Names;
 
-namespace LtxCodegen.Emulator.Docs
+namespace LtxCodegen.Docs
 {
     /// <summary>Models read from docs at run time, with every problem found, located in its doc.</summary>
-    /// <param name="Models">The usable models, in model id order.</param>
-    /// <param name="Diagnostics">The problems (warnings and errors), as the generator reports them.</param>
-    public sealed record DocModelSet(IReadOnlyList<ScenarioModelDescriptor> Models, IReadOnlyList<DiagnosticInfo> Diagnostics)
+    public sealed class DocModelSet
     {
+        /// <summary>Creates a set.</summary>
+        /// <param name="models">The usable models, in model id order.</param>
+        /// <param name="diagnostics">The problems (warnings and errors), as the generator reports them.</param>
+        public DocModelSet(IReadOnlyList<ScenarioModelDescriptor> models, IReadOnlyList<DiagnosticInfo> diagnostics)
+        {
+            Models = models ?? throw new ArgumentNullException(nameof(models));
+            Diagnostics = diagnostics ?? throw new ArgumentNullException(nameof(diagnostics));
+        }
+
+        /// <summary>The usable models, in model id order.</summary>
+        public IReadOnlyList<ScenarioModelDescriptor> Models { get; }
+
+        /// <summary>The problems (warnings and errors), as the generator reports them, each located in its doc.</summary>
+        public IReadOnlyList<DiagnosticInfo> Diagnostics { get; }
+
         /// <summary>True when a doc has an error (its model, or part of it, is not usable).</summary>
         public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
     }
@@ -22,7 +35,7 @@ namespace LtxCodegen.Emulator.Docs
     /// <summary>
     /// Reads model docs at run time through the model library (<c>LtxCodegen.Schema</c>, the generator's own parser)
     /// and turns each model into the runtime's <see cref="ScenarioModelDescriptor"/>, the same descriptor the
-    /// generator compiles in. The one converter the CLI and the emulator share.
+    /// generator compiles in. The one converter the CLI, the emulator and any other host share.
     /// </summary>
     public static class DocModels
     {
