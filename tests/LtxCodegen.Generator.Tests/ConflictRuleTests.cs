@@ -48,7 +48,7 @@ namespace LtxCodegen.Generator.Tests
 
             Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
             Assert.Empty(run.CompileDiagnostics);
-            Assert.Equal(new[] { "rgba", "alpha", "png" }, Merged(new[] { a, b }, "outputFormat").Options);
+            Assert.Equal(new[] { "rgba", "alpha", "png" }, Merged(new[] { a, b }, "outputFormat").Options!.Value.Values);
             var warnings = Settled(run);
             Assert.Equal(2, warnings.Length);
             Assert.All(warnings, w =>
@@ -92,7 +92,7 @@ namespace LtxCodegen.Generator.Tests
             var forward = GeneratorHarness.Run(docs);
             var backward = GeneratorHarness.Run(docs.Reverse());
             Assert.Equal(Report(forward), Report(backward));
-            Assert.Equal(new[] { "rgba", "webp" }, Merged(docs.Reverse(), "outputFormat").Options);
+            Assert.Equal(new[] { "rgba", "webp" }, Merged(docs.Reverse(), "outputFormat").Options!.Value.Values);
         }
 
         [Fact]
@@ -119,7 +119,7 @@ namespace LtxCodegen.Generator.Tests
 
             Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
             Assert.Empty(run.CompileDiagnostics);
-            Assert.Equal(new[] { "rgba", "webp" }, Merged(docs, "outputFormat").Options);
+            Assert.Equal(new[] { "rgba", "webp" }, Merged(docs, "outputFormat").Options!.Value.Values);
             var warnings = Settled(run);
             Assert.Equal(new[] { jsonPath, pagePath }.OrderBy(p => p, StringComparer.Ordinal), warnings.Select(w => w.Location.GetLineSpan().Path).OrderBy(p => p, StringComparer.Ordinal));
             Assert.All(warnings, w => Assert.Contains("rgba, webp is kept: model JSON refines a docs page", w.GetMessage(), StringComparison.Ordinal));
@@ -143,7 +143,7 @@ namespace LtxCodegen.Generator.Tests
             Assert.Equal(b.Path, error.Location.GetLineSpan().Path);
             Assert.Contains("the allowed values", error.GetMessage(), StringComparison.Ordinal);
             Assert.Empty(Settled(run));
-            Assert.Equal(new[] { "rgba", "alpha" }, Merged(new[] { b, a }, "outputFormat").Options);
+            Assert.Equal(new[] { "rgba", "alpha" }, Merged(new[] { b, a }, "outputFormat").Options!.Value.Values);
         }
 
         [Fact]

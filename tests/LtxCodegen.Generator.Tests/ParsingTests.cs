@@ -55,8 +55,8 @@ namespace LtxCodegen.Generator.Tests
             Assert.Empty(parsed.Diagnostics);
             Assert.Equal(new[] { "model_clarity-pro-upscaler", "model_crystal-upscaler" }, parsed.Models.Select(m => m.Id));
             var scale = parsed.Models[0].Parameters.Single(p => p.WireName == "scaleFactor");
-            Assert.Equal(new[] { "2", "4", "8", "16" }, scale.Options);
-            Assert.True(scale.OptionsAreClosed);
+            Assert.Equal(new[] { "2", "4", "8", "16" }, scale.Options!.Value.Values);
+            Assert.True(scale.Options.Value.IsClosed);
             var creativity = parsed.Models[0].Parameters.Single(p => p.WireName == "creativity");
             Assert.Equal((-10.0, 10.0), (creativity.Minimum!.Value, creativity.Maximum!.Value));
             Assert.Equal("Photorealistic image upscaler with up to 16x scaling and controllable creativity.", parsed.Models[0].Description);
@@ -81,7 +81,7 @@ namespace LtxCodegen.Generator.Tests
             Assert.Equal(16, width.MultipleOf!.Value);
             // Numeric options are read once as numbers, in the model.
             Assert.Equal(new[] { 2.0, 4.0, 8.0, 16.0 }, DocParser.Parse(new DocInput("/p/schemas/c.md", TestDocs.Read("corpus/provider-pages/docs-provider-clarity-ai-upscale.md")))
-                .Models[0].Parameters.Single(p => p.WireName == "scaleFactor").NumericOptions);
+                .Models[0].Parameters.Single(p => p.WireName == "scaleFactor").Options!.Value.Numbers);
         }
     }
 }

@@ -21,7 +21,7 @@ namespace LtxCodegen.Generator.Emitting
             Field(sb, p.Property);
             Field(sb, DescriptorEmitter.TypeName(s.Kind));
             var flags = (p.IsRequired ? 1 : 0) | (s.MultipleOf is not null && s.MultipleOfIsError ? 2 : 0)
-                | (!s.Options.IsEmpty && s.OptionsAreClosed ? 4 : 0) | (s.HasProseRules ? 8 : 0);
+                | (s.Options?.Value.IsClosed == true ? 4 : 0) | (s.HasProseRules ? 8 : 0);
             Field(sb, flags == 0 ? null : flags.ToString(CultureInfo.InvariantCulture));
             Field(sb, s.Description);
             Field(sb, s.Default?.Json);
@@ -31,8 +31,9 @@ namespace LtxCodegen.Generator.Emitting
             Field(sb, s.MaxLength?.Value.ToString(CultureInfo.InvariantCulture));
             Field(sb, s.AssetKind);
             Field(sb, s.PairedWith?.Value);
-            Count(sb, s.Options.Count);
-            foreach (var option in s.Options)
+            var options = s.Options?.Value.Values ?? EquatableArray<string>.Empty;
+            Count(sb, options.Count);
+            foreach (var option in options)
             {
                 Field(sb, option);
             }

@@ -134,9 +134,9 @@ namespace LtxCodegen.Generator.Emitting
 
         public ParameterKind Kind => Spec.Kind;
 
-        public bool HasOptionStruct => Kind == ParameterKind.String && !Spec.Options.IsEmpty;
+        public bool HasOptionStruct => Kind == ParameterKind.String && Spec.Options is not null;
 
-        public bool HasNumericOptions => (Kind == ParameterKind.Number || Kind == ParameterKind.Integer) && !Spec.Options.IsEmpty && Spec.OptionsAreClosed;
+        public bool HasNumericOptions => (Kind == ParameterKind.Number || Kind == ParameterKind.Integer) && Spec.Options?.Value.IsClosed == true;
 
         public bool HasConstDefault =>
             Kind == ParameterKind.Number || Kind == ParameterKind.Integer || Kind == ParameterKind.Boolean
@@ -147,7 +147,7 @@ namespace LtxCodegen.Generator.Emitting
             Kind == ParameterKind.Integer
             && ((Spec.Maximum?.Value is double max && max > int.MaxValue) || (Spec.Minimum?.Value is double min && min < int.MinValue)
                 || (Spec.Default is { Kind: DocValueKind.Number } d && (d.Number > int.MaxValue || d.Number < int.MinValue))
-                || Spec.NumericOptions.Any(v => v > int.MaxValue || v < int.MinValue));
+                || (Spec.Options?.Value.Numbers.Any(v => v > int.MaxValue || v < int.MinValue) ?? false));
 
         /// <summary>The CLR type without nullability.</summary>
         public string ClrType

@@ -16,17 +16,18 @@ namespace LtxCodegen.Generator.Emitting
         {
             var name = p.OptionStructName!;
             var s = p.Spec;
+            var allowed = s.Options!.Value;
             var q = options.Q;
             w.Doc(
                 "Values of <c>" + Escaping.Xml(s.WireName) + "</c> for <see cref=\"" + plan.RequestName + "." + p.Property + "\"/>.",
-                s.OptionsAreClosed
+                allowed.IsClosed
                     ? "The docs list every accepted value; <see cref=\"" + plan.RequestName + ".Validate\"/> reports others."
                     : "The docs may not list every value: any string converts, and is sent as given.");
             w.Line(SourceHeader.GeneratedCode);
             w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
             var taken = new HashSet<string>(Reserved) { name };
             var members = new List<(string Member, string Value)>();
-            foreach (var value in s.Options)
+            foreach (var value in allowed.Values)
             {
                 var member = Naming.OptionMemberName(value);
                 if (taken.Contains(member))
@@ -37,7 +38,7 @@ namespace LtxCodegen.Generator.Emitting
                 members.Add((Naming.Unique(member, taken), value));
             }
 
-            w.Line("private static readonly string[] Known = new string[] { " + string.Join(", ", s.Options.Select(Escaping.Literal)) + " };");
+            w.Line("private static readonly string[] Known = new string[] { " + string.Join(", ", allowed.Values.Select(Escaping.Literal)) + " };");
             foreach (var (member, value) in members)
             {
                 w.Doc("<c>" + Escaping.Xml(value) + "</c>");

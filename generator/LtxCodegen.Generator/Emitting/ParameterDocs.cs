@@ -32,10 +32,10 @@ namespace LtxCodegen.Generator.Emitting
                 parts.Add(range + (prose ? " (read from the description)." : "."));
             }
 
-            if (!s.Options.IsEmpty)
+            if (s.Options is { } allowed)
             {
-                var list = string.Join(", ", s.Options.Select(o => "<c>" + Escaping.Xml(o) + "</c>"));
-                parts.Add((s.OptionsAreClosed ? "Allowed values: " : "Known values (others are accepted): ") + list + (s.OptionsOrigin == RuleOrigin.Prose ? " (read from the description)." : "."));
+                var list = string.Join(", ", allowed.Value.Values.Select(o => "<c>" + Escaping.Xml(o) + "</c>"));
+                parts.Add((allowed.Value.IsClosed ? "Allowed values: " : "Known values (others are accepted): ") + list + (allowed.IsProse() ? " (read from the description)." : "."));
             }
 
             if (s.PairedWith is not null)

@@ -157,10 +157,10 @@ namespace LtxCodegen.Generator.Emitting
                 attributes.Add(Meta + "ScenarioRange(" + string.Join(", ", args) + ")");
             }
 
-            if (!s.Options.IsEmpty)
+            if (s.Options is { } allowed)
             {
-                var values = string.Join(", ", s.Options.Select(Escaping.Literal));
-                attributes.Add(Meta + "ScenarioOptions(" + values + (s.OptionsAreClosed ? ", IsClosed = true" : string.Empty) + Source(s.OptionsOrigin == RuleOrigin.Prose, ", ") + ")");
+                var values = string.Join(", ", allowed.Value.Values.Select(Escaping.Literal));
+                attributes.Add(Meta + "ScenarioOptions(" + values + (allowed.Value.IsClosed ? ", IsClosed = true" : string.Empty) + Source(allowed.IsProse(), ", ") + ")");
             }
 
             if (s.PairedWith is not null)

@@ -32,7 +32,7 @@ namespace LtxCodegen.Schema.Merging
                 }
 
                 var spec = CheckDefault(p, diagnostics);
-                options += spec.Options.Count;
+                options += spec.Options?.Value.Values.Count ?? 0;
                 if (options > DocLimits.MaxOptionsPerModel)
                 {
                     if (!optionsCapped)
@@ -44,7 +44,7 @@ namespace LtxCodegen.Schema.Merging
                         optionsCapped = true;
                     }
 
-                    spec = spec with { Options = EquatableArray<string>.Empty, OptionsAreClosed = false };
+                    spec = spec with { Options = null };
                 }
 
                 var skeleton = Confusables.Skeleton(spec.WireName);

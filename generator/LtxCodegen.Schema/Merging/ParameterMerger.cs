@@ -220,24 +220,25 @@ namespace LtxCodegen.Schema.Merging
         private ParameterSpec MergeOptions(ParameterSpec merged)
         {
             const string Field = "the allowed values";
-            if (b.Options.IsEmpty)
+            if (b.Options is not { } bOptions)
             {
                 return merged;
             }
 
-            var takeB = merged with { Options = b.Options, OptionsAreClosed = b.OptionsAreClosed, OptionsOrigin = b.OptionsOrigin };
-            if (a.Options.IsEmpty)
+            var takeB = merged with { Options = bOptions };
+            if (a.Options is not { } aOptions)
             {
                 Take(Field);
                 return takeB;
             }
 
-            var aStructured = a.OptionsOrigin == RuleOrigin.Structured;
-            var bStructured = b.OptionsOrigin == RuleOrigin.Structured;
+            var aStructured = aOptions.Origin == RuleOrigin.Structured;
+            var bStructured = bOptions.Origin == RuleOrigin.Structured;
             if (aStructured && bStructured)
             {
-                var differ = a.OptionsAreClosed && b.OptionsAreClosed && !new HashSet<string>(a.Options).SetEquals(b.Options);
-                return differ && SecondWins(Field, string.Join(", ", a.Options), string.Join(", ", b.Options)) ? takeB : merged;
+                var (av, bv) = (aOptions.Value, bOptions.Value);
+                var differ = av.IsClosed && bv.IsClosed && !new HashSet<string>(av.Values).SetEquals(bv.Values);
+                return differ && SecondWins(Field, string.Join(", ", av.Values), string.Join(", ", bv.Values)) ? takeB : merged;
             }
 
             if (bStructured)

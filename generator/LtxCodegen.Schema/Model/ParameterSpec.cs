@@ -6,8 +6,6 @@ namespace LtxCodegen.Schema.Model
     /// </summary>
     public sealed record ParameterSpec
     {
-        private readonly EquatableArray<string> _options = EquatableArray<string>.Empty;
-
         public string WireName { get; init; } = "";
 
         public ParameterKind Kind { get; init; }
@@ -32,23 +30,8 @@ namespace LtxCodegen.Schema.Model
 
         public bool MultipleOfIsError { get; init; }
 
-        /// <summary>The allowed values as the doc writes them (setting them also sets <see cref="NumericOptions"/>).</summary>
-        public EquatableArray<string> Options
-        {
-            get => _options;
-            init
-            {
-                _options = value;
-                NumericOptions = Parsing.Literals.Numbers(value);
-            }
-        }
-
-        /// <summary>The allowed values that are numbers, read once as numbers (in order; the others left out).</summary>
-        public EquatableArray<double> NumericOptions { get; private init; } = EquatableArray<double>.Empty;
-
-        public bool OptionsAreClosed { get; init; }
-
-        public RuleOrigin OptionsOrigin { get; init; }
+        /// <summary>The allowed values (strings as written, numbers read once, open or closed) and their origin, or null.</summary>
+        public Sourced<OptionSet>? Options { get; init; }
 
         /// <summary>The parameter this one must be set together with.</summary>
         public Sourced<string>? PairedWith { get; init; }
@@ -64,7 +47,7 @@ namespace LtxCodegen.Schema.Model
 
         public bool HasProseRules =>
             Minimum.IsProse() || Maximum.IsProse() || MultipleOf.IsProse()
-            || (!Options.IsEmpty && OptionsOrigin == RuleOrigin.Prose)
+            || Options.IsProse()
             || PairedWith.IsProse() || MaxLength.IsProse();
     }
 }

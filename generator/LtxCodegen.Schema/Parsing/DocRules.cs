@@ -20,10 +20,10 @@ namespace LtxCodegen.Schema.Parsing
                 spec = spec with { Minimum = null, Maximum = null };
             }
 
-            if (ParameterTypes.IsNumeric(spec.Kind) && !spec.Options.IsEmpty)
+            if (ParameterTypes.IsNumeric(spec.Kind) && spec.Options is { } stated)
             {
                 var numbers = new List<string>();
-                foreach (var option in spec.Options)
+                foreach (var option in stated.Value.Values)
                 {
                     if (!Literals.TryParseNumber(option, out var n))
                     {
@@ -37,9 +37,7 @@ namespace LtxCodegen.Schema.Parsing
                     numbers.Add(Literals.FormatNumber(n));
                 }
 
-                spec = numbers is null
-                    ? spec with { Options = EquatableArray<string>.Empty, OptionsAreClosed = false }
-                    : spec with { Options = numbers.ToEquatableArray() };
+                spec = spec with { Options = numbers is null ? null : OptionSet.Of(numbers, stated.Value.IsClosed, stated.Origin) };
             }
 
             var prose = ProseRules.Read(spec.Description, spec.Kind, spec.Default?.Json);
@@ -72,9 +70,9 @@ namespace LtxCodegen.Schema.Parsing
                 spec = spec with { MultipleOf = Sourced.Of(prose.MultipleOf, RuleOrigin.Prose), MultipleOfIsError = prose.MultipleOfIsError };
             }
 
-            if (spec.Options.IsEmpty && prose.Options is not null)
+            if (spec.Options is null && prose.Options is not null)
             {
-                spec = spec with { Options = prose.Options.ToEquatableArray(), OptionsAreClosed = false, OptionsOrigin = RuleOrigin.Prose };
+                spec = spec with { Options = OptionSet.Of(prose.Options, isClosed: false, RuleOrigin.Prose) };
             }
 
             return CapOptions(spec, diagnostics);
@@ -83,14 +81,15 @@ namespace LtxCodegen.Schema.Parsing
         // At most MaxOptions values, none longer than MaxNameLength (each becomes a member name and literals).
         private static ParameterSpec CapOptions(ParameterSpec spec, List<DiagnosticInfo> diagnostics)
         {
-            if (spec.Options.Count <= DocLimits.MaxOptions && spec.Options.All(o => o.Length <= DocLimits.MaxNameLength))
+            if (spec.Options is not { } stated
+                || (stated.Value.Values.Count <= DocLimits.MaxOptions && stated.Value.Values.All(o => o.Length <= DocLimits.MaxNameLength)))
             {
                 return spec;
             }
 
             var kept = new List<string>();
             var longReported = false;
-            foreach (var option in spec.Options)
+            foreach (var option in stated.Value.Values)
             {
                 if (option.Length > DocLimits.MaxNameLength)
                 {
@@ -110,13 +109,13 @@ namespace LtxCodegen.Schema.Parsing
                     diagnostics.Add(DiagnosticInfo.Create(
                         SchemaDiagnostics.LimitExceeded, spec.Location, "The allowed values of '" + spec.WireName + "'",
                         DocLimits.MaxOptions.ToString(CultureInfo.InvariantCulture), "values", "the list is not generated (a cut list would reject valid values)"));
-                    return spec with { Options = EquatableArray<string>.Empty, OptionsAreClosed = false };
+                    return spec with { Options = null };
                 }
 
                 kept.Add(option);
             }
 
-            return spec with { Options = kept.ToEquatableArray(), OptionsAreClosed = spec.OptionsAreClosed && !longReported };
+            return spec with { Options = OptionSet.Of(kept, stated.Value.IsClosed && !longReported, stated.Origin) };
         }
     }
 }

@@ -182,7 +182,7 @@ namespace LtxCodegen.Schema.Parsing
                 var options = ReadAllowedValues(allowedCell.Text);
                 if (options.Count > 0)
                 {
-                    spec = spec with { Options = options.ToEquatableArray(), OptionsAreClosed = true };
+                    spec = spec with { Options = OptionSet.Of(options, isClosed: true, RuleOrigin.Structured) };
                 }
             }
 
