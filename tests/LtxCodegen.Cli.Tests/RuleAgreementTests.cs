@@ -218,25 +218,31 @@ namespace LtxCodegen.Cli.Tests
                     return null;
                 }
 
+                var tokens = Tokens(value).ToList();
+                if (tokens.Any(t => t is null))
+                {
+                    return null; // a null inside a list, or an option value left null, has no command-line form
+                }
+
                 args.Add(options[i].Name);
-                args.AddRange(Tokens(value));
+                args.AddRange(tokens!);
             }
 
             return args.ToArray();
         }
 
-        private static IEnumerable<string> Tokens(object? value) => value switch
+        private static IEnumerable<string?> Tokens(object? value) => value switch
         {
             double d => new[] { d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
             int n => new[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             long n => new[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             bool b => new[] { b ? "true" : "false" },
-            string text => new[] { text },
-            IList<string> texts => texts,
+            string text => new string?[] { text },
+            IList<string?> texts => texts,
             IList<double> numbers => numbers.Select(n => n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
             JsonElement element => new[] { element.GetRawText() },
             IList<JsonElement> elements => new[] { "[" + string.Join(",", elements.Select(e => e.GetRawText())) + "]" }, // one JSON value
-            _ when value?.GetType().GetProperty("Value") is { } text => new[] { (string)text.GetValue(value)! },
+            _ when value?.GetType().GetProperty("Value") is { } text => new string?[] { (string?)text.GetValue(value) },
             _ => throw new InvalidOperationException("No command-line form for " + value?.GetType()),
         };
 

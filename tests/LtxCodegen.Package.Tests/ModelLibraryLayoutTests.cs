@@ -71,7 +71,7 @@ namespace LtxCodegen.Package.Tests
             var flagged = await BuildAsync(app);
 
             Assert.True(flagged.ExitCode == 0, flagged.ToString());
-            Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: fps = 120 is outside"), flagged.Output);
+            Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: model_[^:]+: fps must be between 1 and 60 \(got 120\)\."), flagged.Output);
             Assert.Equal(libraryBefore, File.GetLastWriteTimeUtc(libraryAssembly));
         }
 
