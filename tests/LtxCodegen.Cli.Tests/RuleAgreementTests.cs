@@ -233,15 +233,15 @@ namespace LtxCodegen.Cli.Tests
 
         private static IEnumerable<string?> Tokens(object? value) => value switch
         {
-            double d => new[] { d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
-            int n => new[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            long n => new[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            bool b => new[] { b ? "true" : "false" },
+            double d => new string?[] { d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
+            int n => new string?[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            long n => new string?[] { n.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            bool b => new string?[] { b ? "true" : "false" },
             string text => new string?[] { text },
             IList<string?> texts => texts,
-            IList<double> numbers => numbers.Select(n => n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
-            JsonElement element => new[] { element.GetRawText() },
-            IList<JsonElement> elements => new[] { "[" + string.Join(",", elements.Select(e => e.GetRawText())) + "]" }, // one JSON value
+            IList<double> numbers => numbers.Select(n => (string?)n.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+            JsonElement element => new string?[] { element.GetRawText() },
+            IList<JsonElement> elements => new string?[] { "[" + string.Join(",", elements.Select(e => e.GetRawText())) + "]" }, // one JSON value
             _ when value?.GetType().GetProperty("Value") is { } text => new string?[] { (string?)text.GetValue(value) },
             _ => throw new InvalidOperationException("No command-line form for " + value?.GetType()),
         };
