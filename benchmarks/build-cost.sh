@@ -7,6 +7,8 @@
 #   catalogue  the catalogue's provider pages in the app's own schemas/
 #   catlib     the catalogue in its own class library that the app references (README "Many models": the app has the
 #              package too, for the analyzer, and no docs); the app is edited
+#   floorlib   the floor of that layout: the same app referencing a library with one small class, no LtxCodegen in either
+#              (run whenever catlib is; catlib's ratios are against it)
 # For each, with the compiler server on (-p:UseSharedCompilation=true, on a pipe of its own, shut down between the two
 # settings) and off: clean build, no-op build, edit-one-file build; medians of RUNS interleaved runs after a warm-up,
 # plus the generated files' bytes and lines. Writes its section of benchmarks/RESULTS.md (between build-cost markers)
@@ -30,10 +32,11 @@ if [ "${1:-}" = "--self-test" ]; then exec python3 "$here/build-cost-report.py" 
 catalogue="$(cd "${1:-$repo/../shared/corpus/catalogue}" && pwd)" || { echo "build-cost: no catalogue folder ${1:-$repo/../shared/corpus/catalogue}" >&2; exit 2; }
 runs="${RUNS:-7}"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "build-cost: RUNS must be a positive number" >&2; exit 2; }
-all_consumers="floor seeds docs100 catalogue catlib"
+all_consumers="floor floorlib seeds docs100 catalogue catlib"
 consumers="$(echo "${ONLY:-$all_consumers}" | tr ',' ' ')"
 modes="$(echo "${MODES:-off,on}" | tr ',' ' ')"
 case " $consumers " in *" floor "*) ;; *) consumers="floor $consumers";; esac # every ratio needs the floor
+case " $consumers " in *" catlib "*) case " $consumers " in *" floorlib "*) ;; *) consumers="${consumers/floor/floor floorlib}";; esac;; esac
 for c in $consumers; do case " $all_consumers " in *" $c "*) ;; *) echo "build-cost: unknown consumer $c (one of: $all_consumers)" >&2; exit 2;; esac; done
 for m in $modes; do case "$m" in on|off) ;; *) echo "build-cost: MODES are on and off" >&2; exit 2;; esac; done
 out="${OUT:-}"
@@ -126,6 +129,14 @@ for c in $consumers; do
   case "$c" in
     floor) csproj "$d/Consumer.csproj" Exe ""; app_files "$d" floor; dirs[$c]="$d" ;;
     seeds|docs100|catalogue) csproj "$d/Consumer.csproj" Exe "$package_ref"; app_files "$d" Consumer; copy_docs "$c" "$d/schemas"; dirs[$c]="$d" ;;
+    floorlib)
+      mkdir -p "$d/Models" "$d/App"
+      csproj "$d/Models/Models.csproj" Library ""
+      sed -i 's#<RootNamespace>Consumer</RootNamespace>#<RootNamespace>Catalogue</RootNamespace>#' "$d/Models/Models.csproj"
+      printf 'namespace Catalogue\n{\n    public static class ScenarioModels\n    {\n        public static System.Collections.Generic.IReadOnlyList<string> All { get; } = new string[0];\n    }\n}\n' >"$d/Models/Library.cs"
+      csproj "$d/App/App.csproj" Exe "    <ProjectReference Include=\"../Models/Models.csproj\" />"
+      app_files "$d/App" Catalogue
+      dirs[$c]="$d/Models $d/App" ;;
     catlib)
       mkdir -p "$d/Models" "$d/App"
       csproj "$d/Models/Models.csproj" Library "$package_ref"
@@ -136,7 +147,7 @@ $package_ref"
       app_files "$d/App" Catalogue
       dirs[$c]="$d/Models $d/App" ;;
   esac
-  entry[$c]="$d"; [ "$c" = catlib ] && entry[$c]="$d/App"
+  entry[$c]="$d"; case "$c" in catlib|floorlib) entry[$c]="$d/App" ;; esac
   edit_file[$c]="${entry[$c]}/Other.cs"
 done
 echo "build-cost: consumers $consumers; $(ls "$root/docs100/schemas" 2>/dev/null | wc -l) docs in docs100, $(find "$catalogue" -maxdepth 1 -name '*.md' | wc -l) catalogue pages"
@@ -166,10 +177,11 @@ setup_seconds=0
 for c in $consumers; do
   (cd "${entry[$c]}" && dotnet restore -nologo -v:q -nodeReuse:false >"$root/$c-restore.log" 2>&1) || { cat "$root/$c-restore.log"; exit 1; }
   if [ "$c" = floor ] && grep -qi ltxcodegen "$root/floor/obj/project.assets.json"; then echo "build-cost: the floor references LtxCodegen" >&2; exit 1; fi
+  if [ "$c" = floorlib ] && grep -qi ltxcodegen "$root/floorlib/App/obj/project.assets.json" "$root/floorlib/Models/obj/project.assets.json"; then echo "build-cost: the two-project floor references LtxCodegen" >&2; exit 1; fi
   s=$(date +%s)
   if (cd "${entry[$c]}" && timeout --kill-after=20 "$timeout_s" dotnet build --no-restore -nologo -v:q -tl:off -nodeReuse:false -p:UseSharedCompilation=false \
         -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$root/generated/$c" >"$root/$c-setup.log" 2>&1); then
-    name=$([ "$c" = catlib ] && echo App || echo Consumer)
+    name=$(case "$c" in catlib|floorlib) echo App ;; *) echo Consumer ;; esac)
     printed="$(dotnet "${entry[$c]}/bin/Debug/net10.0/$name.dll")"
     models="$(echo "$printed" | sed -nE 's/.*; ([0-9]+) models$/\1/p')"
     [ -n "$models" ] || { echo "build-cost: $c printed \"$printed\"" >&2; exit 1; }
@@ -199,7 +211,7 @@ rounds_total=$(( $(echo $modes | wc -w) * (runs + 1) ))
 rounds_done=0 timed_rounds=0 timed_seconds=0
 fmt_time() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 # The clean build of the library layout is the catalogue's clean build plus the app's: timed only with CATLIB_CLEAN=1.
-kinds() { if [ "$2" -eq 0 ] || { [ "$1" = catlib ] && [ -z "${CATLIB_CLEAN:-}" ]; }; then echo "noop edit"; else echo "clean noop edit"; fi; }
+kinds() { if [ "$2" -eq 0 ] || { [[ "$1" == catlib || "$1" == floorlib ]] && [ -z "${CATLIB_CLEAN:-}" ]; }; then echo "noop edit"; else echo "clean noop edit"; fi; }
 echo "build-cost: rough estimate before the first round: $(fmt_time $((setup_seconds * 3 * (runs + 1) / 2))) for $runs runs (the setup's first builds took $(fmt_time "$setup_seconds"))"
 for mode in $modes; do
   shutdown_server
@@ -256,7 +268,8 @@ rel_catalogue="$(realpath -s --relative-to="$repo" "$catalogue")"
   echo "MSBuild node reuse is off in both (as this machine's environment sets it). Generated bytes and lines: the"
   echo "generator's files written out by \`-p:EmitCompilerGeneratedFiles=true\` in a first, untimed build."
   echo "\"Catalogue in its own library\" is the README's layout (\`Models\` library with the docs, \`App\` referencing it):"
-  echo "\`dotnet build\` of the app, whose \`Other.cs\` is edited; its ratios are against the same floor. Its clean build (the"
+  echo "\`dotnet build\` of the app, whose \`Other.cs\` is edited; its ratios are against the floor of the same two-project layout"
+  echo "(\`floorlib\`: the same app referencing a library with one small class, no LtxCodegen in either). Its clean build (the"
   echo "catalogue's clean build plus the app's) is timed only with \`CATLIB_CLEAN=1\`, which keeps a full run near half an hour."
 } >"$root/meta.txt"
 if [ -n "$out" ]; then

@@ -73,6 +73,29 @@ namespace LtxCodegen.Package.Tests
             Assert.True(flagged.ExitCode == 0, flagged.ToString());
             Assert.Matches(new Regex(@"OutOfRange\.cs\(\d+,\d+\): warning LTX1001: model_[^:]+: fps must be between 1 and 60 \(got 120\)\."), flagged.Output);
             Assert.Equal(libraryBefore, File.GetLastWriteTimeUtc(libraryAssembly));
+
+            // The app has no docs: its compiler loads the analyzer, not the generator (LtxCodegen.targets), unless asked.
+            File.AppendAllText(Path.Combine(app, "Program.cs"), "Console.WriteLine(\"again\");\n");
+            var appAnalyzers = AnalyzerFileNames(await BuildAsync(app, "-v:n"), "App");
+            Assert.Contains("LtxCodegen.Analyzers.dll", appAnalyzers);
+            Assert.DoesNotContain("LtxCodegen.Generator.dll", appAnalyzers);
+            Assert.DoesNotContain("Markdig.dll", appAnalyzers);
+            Assert.DoesNotContain("LtxCodegen.Schema.dll", appAnalyzers);
+            var kept = AnalyzerFileNames(await BuildAsync(app, "-v:n", "-p:LtxCodegenKeepGenerator=true"), "App");
+            Assert.Contains("LtxCodegen.Generator.dll", kept);
+            Assert.Contains("Markdig.dll", kept);
+            Assert.Equal(libraryBefore, File.GetLastWriteTimeUtc(libraryAssembly));
+        }
+
+        /// <summary>The file names of the <c>/analyzer:</c> arguments of the one compiler command line that writes <c>project</c>.dll.</summary>
+        private static List<string> AnalyzerFileNames(ProcessResult build, string project)
+        {
+            Assert.True(build.ExitCode == 0, build.ToString());
+            var commandLines = build.Output.Split('\n')
+                .Where(l => l.Contains("/analyzer:", StringComparison.Ordinal) && l.Contains("/out:obj/Release/net10.0/" + project + ".dll", StringComparison.Ordinal))
+                .ToList();
+            var commandLine = Assert.Single(commandLines);
+            return Regex.Matches(commandLine, @"/analyzer:(""[^""]+""|\S+)").Select(m => Path.GetFileName(m.Groups[1].Value.Trim('"'))).ToList();
         }
 
         /// <summary>The README's package version replaced by the packed one (it must be there to replace).</summary>
@@ -83,8 +106,8 @@ namespace LtxCodegen.Package.Tests
         }
 
         // Two projects per build (the library, then the app): twice the fixture's one-project timeout.
-        private Task<ProcessResult> BuildAsync(string app) =>
-            ProcessRunner.RunAsync("dotnet", new[] { "build", "-c", "Release", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
+        private Task<ProcessResult> BuildAsync(string app, params string[] extra) =>
+            ProcessRunner.RunAsync("dotnet", new[] { "build", "-c", "Release", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(extra).ToArray(),
                 app, _fixture.Environment, PackageFixture.BuildTimeout + PackageFixture.BuildTimeout);
 
         private async Task<string> RunAppAsync(string app)
