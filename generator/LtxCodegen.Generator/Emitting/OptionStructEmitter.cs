@@ -24,7 +24,7 @@ namespace LtxCodegen.Generator.Emitting
                     ? "The docs list every accepted value; <see cref=\"" + plan.RequestName + ".Validate\"/> reports others."
                     : "The docs may not list every value: any string converts, and is sent as given.");
             w.Line(SourceHeader.GeneratedCode);
-            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+            w.Open("public readonly partial struct " + name + " : " + Qualifiers.System + "IEquatable<" + name + ">");
             var taken = new HashSet<string>(Reserved) { name };
             var members = new List<(string Member, string Value)>();
             foreach (var value in allowed.Values)
@@ -47,13 +47,13 @@ namespace LtxCodegen.Generator.Emitting
             }
 
             w.Doc("Wraps a value (known or not).");
-            w.Line("public " + name + "(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Line("public " + name + "(string value) => Value = value ?? throw new " + Qualifiers.System + "ArgumentNullException(nameof(value));");
             w.Doc("The value as sent on the wire.");
             w.Line("public string Value { get; }");
             w.Doc("The values the docs list.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);");
+            w.Line("public static " + Qualifiers.System + "Collections.Generic.IReadOnlyList<string> KnownValues { get; } = " + Qualifiers.System + "Array.AsReadOnly(Known);");
             w.Doc("True when the value is one the docs list.");
-            w.Line("public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;");
+            w.Line("public bool IsKnown => Value != null && " + Qualifiers.System + "Array.IndexOf(Known, Value) >= 0;");
             w.Doc("Converts a wire value.");
             w.Line("public static implicit operator " + name + "(string value) => new " + name + "(value);");
             // Equality members: documented by IEquatable and object.
