@@ -75,7 +75,7 @@ namespace LtxCodegen.Generator.Emitting
                         break;
                 }
 
-                w.Doc("The service's default for <see cref=\"" + p.Property + "\"/>.");
+                w.Doc("Service default for <see cref=\"" + p.Property + "\"/>.");
                 w.Line("public const " + type + " " + p.DefaultConstName + " = " + value + ";");
             }
 
