@@ -13,7 +13,7 @@ namespace LtxCodegen.Generator.Emitting
         public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
             var q = options.Q;
-            w.Doc("Typed calls of the Scenario model <c>" + Escaping.Xml(plan.Model.Id) + "</c> on <see cref=\"" + Ns + "IScenarioClient\"/> (<see cref=\"" + Ns + "ScenarioClient\"/> or a test double).");
+            w.Doc("Typed calls of the Scenario model <c>" + Escaping.Xml(plan.Model.Id) + "</c> on <see cref=\"" + Ns + "IScenarioClient\"/> (the client or a test double).");
             w.Line(SourceHeader.GeneratedCode);
             w.Open("public static partial class " + plan.ExtensionsName);
             w.Doc("Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).");

@@ -19,7 +19,7 @@ namespace LtxCodegen.Generator.Emitting
             w.Doc(
                 "A request to the Scenario model <c>" + Escaping.Xml(model.Id) + "</c> (" + Escaping.Xml(plan.DisplayName) + ").",
                 (string.IsNullOrWhiteSpace(model.Description) ? string.Empty : Escaping.Xml(model.Description!) + " ")
-                + "Generated from the model docs; set the properties, then submit with <c>ScenarioClient.Submit" + plan.Stem + "Async</c> or <c>Run" + plan.Stem + "Async</c>.");
+                + "Set the properties, then call <c>Submit" + plan.Stem + "Async</c> or <c>Run" + plan.Stem + "Async</c> on a client.");
             w.Line("[" + Meta + "ScenarioModel(" + Escaping.Literal(model.Id) + ")]");
             w.Line(SourceHeader.GeneratedCode);
             w.Open("public sealed partial class " + plan.RequestName + " : " + Qualifiers.Runtime + "IScenarioRequest");
