@@ -21,7 +21,7 @@ namespace LtxCodegen.Generator.Emitting
             w.Doc(
                 "Values of <c>" + Escaping.Xml(s.WireName) + "</c> for <see cref=\"" + plan.RequestName + "." + p.Property + "\"/>.",
                 allowed.IsClosed
-                    ? "The docs list every accepted value; <see cref=\"" + plan.RequestName + ".Validate\"/> reports others."
+                    ? "A closed set: <see cref=\"" + plan.RequestName + ".Validate\"/> reports other values."
                     : "The docs may not list every value: any string converts, and is sent as given.");
             w.Line(SourceHeader.GeneratedCode);
             w.Open("public readonly partial struct " + name + " : " + Qualifiers.System + "IEquatable<" + name + ">");
@@ -64,8 +64,8 @@ namespace LtxCodegen.Generator.Emitting
             w.Line("public bool Equals(" + name + " other) => Value == other.Value;");
             w.Line("public override bool Equals(object" + q + " obj) => obj is " + name + " other && Value == other.Value;");
             w.Line("public override int GetHashCode() => Value?.GetHashCode() ?? 0;");
-            w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Value == right.Value;");
-            w.Line("public static bool operator !=(" + name + " left, " + name + " right) => left.Value != right.Value;");
+            w.Line("public static bool operator ==(" + name + " a, " + name + " b) => a.Value == b.Value;");
+            w.Line("public static bool operator !=(" + name + " a, " + name + " b) => a.Value != b.Value;");
             w.Doc("The value as sent on the wire.");
             w.Line("public override string ToString() => Value ?? string.Empty;");
             w.Close();
