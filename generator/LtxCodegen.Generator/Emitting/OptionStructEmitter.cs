@@ -45,7 +45,7 @@ namespace LtxCodegen.Generator.Emitting
             {
                 w.Doc("<c>" + Escaping.Xml(value) + "</c>");
                 // C# 9 and later: target-typed new (the struct's name once per value, not twice).
-                w.Line("public static readonly " + name + " " + member + " = " + newValue + "(" + Escaping.Literal(value) + ");");
+                w.Line("public static " + name + " " + member + " { get; } = " + newValue + "(" + Escaping.Literal(value) + ");");
             }
 
             w.Doc("Wraps a value (known or not).");

@@ -196,19 +196,19 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" };
 		/// <summary><c>glb</c></summary>
-		public static readonly CartwheelTextToMotionOutputFormat Glb = new("glb");
+		public static CartwheelTextToMotionOutputFormat Glb { get; } = new("glb");
 		/// <summary><c>fbx-blender</c></summary>
-		public static readonly CartwheelTextToMotionOutputFormat FbxBlender = new("fbx-blender");
+		public static CartwheelTextToMotionOutputFormat FbxBlender { get; } = new("fbx-blender");
 		/// <summary><c>fbx-maya</c></summary>
-		public static readonly CartwheelTextToMotionOutputFormat FbxMaya = new("fbx-maya");
+		public static CartwheelTextToMotionOutputFormat FbxMaya { get; } = new("fbx-maya");
 		/// <summary><c>fbx-unreal</c></summary>
-		public static readonly CartwheelTextToMotionOutputFormat FbxUnreal = new("fbx-unreal");
+		public static CartwheelTextToMotionOutputFormat FbxUnreal { get; } = new("fbx-unreal");
 		/// <summary><c>fbx-roblox</c></summary>
-		public static readonly CartwheelTextToMotionOutputFormat FbxRoblox = new("fbx-roblox");
+		public static CartwheelTextToMotionOutputFormat FbxRoblox { get; } = new("fbx-roblox");
 		/// <summary><c>ma</c></summary>
-		public static readonly CartwheelTextToMotionOutputFormat Ma = new("ma");
+		public static CartwheelTextToMotionOutputFormat Ma { get; } = new("ma");
 		/// <summary><c>mb</c></summary>
-		public static readonly CartwheelTextToMotionOutputFormat Mb = new("mb");
+		public static CartwheelTextToMotionOutputFormat Mb { get; } = new("mb");
 		/// <summary>Wraps a value (known or not).</summary>
 		public CartwheelTextToMotionOutputFormat(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -235,17 +235,17 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "Z", "Y", "X", "-Z", "-Y", "-X" };
 		/// <summary><c>Z</c></summary>
-		public static readonly CartwheelTextToMotionForward Z = new("Z");
+		public static CartwheelTextToMotionForward Z { get; } = new("Z");
 		/// <summary><c>Y</c></summary>
-		public static readonly CartwheelTextToMotionForward Y = new("Y");
+		public static CartwheelTextToMotionForward Y { get; } = new("Y");
 		/// <summary><c>X</c></summary>
-		public static readonly CartwheelTextToMotionForward X = new("X");
+		public static CartwheelTextToMotionForward X { get; } = new("X");
 		/// <summary><c>-Z</c></summary>
-		public static readonly CartwheelTextToMotionForward MinusZ = new("-Z");
+		public static CartwheelTextToMotionForward MinusZ { get; } = new("-Z");
 		/// <summary><c>-Y</c></summary>
-		public static readonly CartwheelTextToMotionForward MinusY = new("-Y");
+		public static CartwheelTextToMotionForward MinusY { get; } = new("-Y");
 		/// <summary><c>-X</c></summary>
-		public static readonly CartwheelTextToMotionForward MinusX = new("-X");
+		public static CartwheelTextToMotionForward MinusX { get; } = new("-X");
 		/// <summary>Wraps a value (known or not).</summary>
 		public CartwheelTextToMotionForward(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -272,17 +272,17 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "Z", "Y", "X", "-Z", "-Y", "-X" };
 		/// <summary><c>Z</c></summary>
-		public static readonly CartwheelTextToMotionUp Z = new("Z");
+		public static CartwheelTextToMotionUp Z { get; } = new("Z");
 		/// <summary><c>Y</c></summary>
-		public static readonly CartwheelTextToMotionUp Y = new("Y");
+		public static CartwheelTextToMotionUp Y { get; } = new("Y");
 		/// <summary><c>X</c></summary>
-		public static readonly CartwheelTextToMotionUp X = new("X");
+		public static CartwheelTextToMotionUp X { get; } = new("X");
 		/// <summary><c>-Z</c></summary>
-		public static readonly CartwheelTextToMotionUp MinusZ = new("-Z");
+		public static CartwheelTextToMotionUp MinusZ { get; } = new("-Z");
 		/// <summary><c>-Y</c></summary>
-		public static readonly CartwheelTextToMotionUp MinusY = new("-Y");
+		public static CartwheelTextToMotionUp MinusY { get; } = new("-Y");
 		/// <summary><c>-X</c></summary>
-		public static readonly CartwheelTextToMotionUp MinusX = new("-X");
+		public static CartwheelTextToMotionUp MinusX { get; } = new("-X");
 		/// <summary>Wraps a value (known or not).</summary>
 		public CartwheelTextToMotionUp(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -309,69 +309,69 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" };
 		/// <summary><c>Default</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Default = new("Default");
+		public static CartwheelTextToMotionFaceExpression Default { get; } = new("Default");
 		/// <summary><c>Neutral</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Neutral = new("Neutral");
+		public static CartwheelTextToMotionFaceExpression Neutral { get; } = new("Neutral");
 		/// <summary><c>Angry</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Angry = new("Angry");
+		public static CartwheelTextToMotionFaceExpression Angry { get; } = new("Angry");
 		/// <summary><c>Annoyed</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Annoyed = new("Annoyed");
+		public static CartwheelTextToMotionFaceExpression Annoyed { get; } = new("Annoyed");
 		/// <summary><c>Bored</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Bored = new("Bored");
+		public static CartwheelTextToMotionFaceExpression Bored { get; } = new("Bored");
 		/// <summary><c>Confusion</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Confusion = new("Confusion");
+		public static CartwheelTextToMotionFaceExpression Confusion { get; } = new("Confusion");
 		/// <summary><c>DelightedGrin</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression DelightedGrin = new("DelightedGrin");
+		public static CartwheelTextToMotionFaceExpression DelightedGrin { get; } = new("DelightedGrin");
 		/// <summary><c>Delighted</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Delighted = new("Delighted");
+		public static CartwheelTextToMotionFaceExpression Delighted { get; } = new("Delighted");
 		/// <summary><c>Excited</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Excited = new("Excited");
+		public static CartwheelTextToMotionFaceExpression Excited { get; } = new("Excited");
 		/// <summary><c>Goof</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Goof = new("Goof");
+		public static CartwheelTextToMotionFaceExpression Goof { get; } = new("Goof");
 		/// <summary><c>HappyLookLeft</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression HappyLookLeft = new("HappyLookLeft");
+		public static CartwheelTextToMotionFaceExpression HappyLookLeft { get; } = new("HappyLookLeft");
 		/// <summary><c>HappyLookRight</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression HappyLookRight = new("HappyLookRight");
+		public static CartwheelTextToMotionFaceExpression HappyLookRight { get; } = new("HappyLookRight");
 		/// <summary><c>Love</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Love = new("Love");
+		public static CartwheelTextToMotionFaceExpression Love { get; } = new("Love");
 		/// <summary><c>Nervous</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Nervous = new("Nervous");
+		public static CartwheelTextToMotionFaceExpression Nervous { get; } = new("Nervous");
 		/// <summary><c>Pain</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Pain = new("Pain");
+		public static CartwheelTextToMotionFaceExpression Pain { get; } = new("Pain");
 		/// <summary><c>Pleased</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Pleased = new("Pleased");
+		public static CartwheelTextToMotionFaceExpression Pleased { get; } = new("Pleased");
 		/// <summary><c>Puzzled</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Puzzled = new("Puzzled");
+		public static CartwheelTextToMotionFaceExpression Puzzled { get; } = new("Puzzled");
 		/// <summary><c>Rage</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Rage = new("Rage");
+		public static CartwheelTextToMotionFaceExpression Rage { get; } = new("Rage");
 		/// <summary><c>RollLookLeft</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression RollLookLeft = new("RollLookLeft");
+		public static CartwheelTextToMotionFaceExpression RollLookLeft { get; } = new("RollLookLeft");
 		/// <summary><c>RollLookRight</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression RollLookRight = new("RollLookRight");
+		public static CartwheelTextToMotionFaceExpression RollLookRight { get; } = new("RollLookRight");
 		/// <summary><c>Sad</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Sad = new("Sad");
+		public static CartwheelTextToMotionFaceExpression Sad { get; } = new("Sad");
 		/// <summary><c>SadEyesClosed</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression SadEyesClosed = new("SadEyesClosed");
+		public static CartwheelTextToMotionFaceExpression SadEyesClosed { get; } = new("SadEyesClosed");
 		/// <summary><c>SadLookLeft</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression SadLookLeft = new("SadLookLeft");
+		public static CartwheelTextToMotionFaceExpression SadLookLeft { get; } = new("SadLookLeft");
 		/// <summary><c>SadLookRight</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression SadLookRight = new("SadLookRight");
+		public static CartwheelTextToMotionFaceExpression SadLookRight { get; } = new("SadLookRight");
 		/// <summary><c>Squeeze</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Squeeze = new("Squeeze");
+		public static CartwheelTextToMotionFaceExpression Squeeze { get; } = new("Squeeze");
 		/// <summary><c>Stretch</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Stretch = new("Stretch");
+		public static CartwheelTextToMotionFaceExpression Stretch { get; } = new("Stretch");
 		/// <summary><c>Stunned</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Stunned = new("Stunned");
+		public static CartwheelTextToMotionFaceExpression Stunned { get; } = new("Stunned");
 		/// <summary><c>Surprise</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Surprise = new("Surprise");
+		public static CartwheelTextToMotionFaceExpression Surprise { get; } = new("Surprise");
 		/// <summary><c>Suspicious</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Suspicious = new("Suspicious");
+		public static CartwheelTextToMotionFaceExpression Suspicious { get; } = new("Suspicious");
 		/// <summary><c>ThinkingLookLeft</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression ThinkingLookLeft = new("ThinkingLookLeft");
+		public static CartwheelTextToMotionFaceExpression ThinkingLookLeft { get; } = new("ThinkingLookLeft");
 		/// <summary><c>ThinkingLookRight</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression ThinkingLookRight = new("ThinkingLookRight");
+		public static CartwheelTextToMotionFaceExpression ThinkingLookRight { get; } = new("ThinkingLookRight");
 		/// <summary><c>Wink</c></summary>
-		public static readonly CartwheelTextToMotionFaceExpression Wink = new("Wink");
+		public static CartwheelTextToMotionFaceExpression Wink { get; } = new("Wink");
 		/// <summary>Wraps a value (known or not).</summary>
 		public CartwheelTextToMotionFaceExpression(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -398,39 +398,39 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" };
 		/// <summary><c>default</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Default = new("default");
+		public static CartwheelTextToMotionHandPose Default { get; } = new("default");
 		/// <summary><c>claw</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Claw = new("claw");
+		public static CartwheelTextToMotionHandPose Claw { get; } = new("claw");
 		/// <summary><c>curled</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Curled = new("curled");
+		public static CartwheelTextToMotionHandPose Curled { get; } = new("curled");
 		/// <summary><c>fist</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Fist = new("fist");
+		public static CartwheelTextToMotionHandPose Fist { get; } = new("fist");
 		/// <summary><c>fist_clenched</c></summary>
-		public static readonly CartwheelTextToMotionHandPose FistClenched = new("fist_clenched");
+		public static CartwheelTextToMotionHandPose FistClenched { get; } = new("fist_clenched");
 		/// <summary><c>fist_relaxed</c></summary>
-		public static readonly CartwheelTextToMotionHandPose FistRelaxed = new("fist_relaxed");
+		public static CartwheelTextToMotionHandPose FistRelaxed { get; } = new("fist_relaxed");
 		/// <summary><c>gripping</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Gripping = new("gripping");
+		public static CartwheelTextToMotionHandPose Gripping { get; } = new("gripping");
 		/// <summary><c>love_you</c></summary>
-		public static readonly CartwheelTextToMotionHandPose LoveYou = new("love_you");
+		public static CartwheelTextToMotionHandPose LoveYou { get; } = new("love_you");
 		/// <summary><c>open_loose</c></summary>
-		public static readonly CartwheelTextToMotionHandPose OpenLoose = new("open_loose");
+		public static CartwheelTextToMotionHandPose OpenLoose { get; } = new("open_loose");
 		/// <summary><c>open_tight</c></summary>
-		public static readonly CartwheelTextToMotionHandPose OpenTight = new("open_tight");
+		public static CartwheelTextToMotionHandPose OpenTight { get; } = new("open_tight");
 		/// <summary><c>peace</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Peace = new("peace");
+		public static CartwheelTextToMotionHandPose Peace { get; } = new("peace");
 		/// <summary><c>pointing</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Pointing = new("pointing");
+		public static CartwheelTextToMotionHandPose Pointing { get; } = new("pointing");
 		/// <summary><c>pointing_cool</c></summary>
-		public static readonly CartwheelTextToMotionHandPose PointingCool = new("pointing_cool");
+		public static CartwheelTextToMotionHandPose PointingCool { get; } = new("pointing_cool");
 		/// <summary><c>relaxed</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Relaxed = new("relaxed");
+		public static CartwheelTextToMotionHandPose Relaxed { get; } = new("relaxed");
 		/// <summary><c>rock</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Rock = new("rock");
+		public static CartwheelTextToMotionHandPose Rock { get; } = new("rock");
 		/// <summary><c>splay</c></summary>
-		public static readonly CartwheelTextToMotionHandPose Splay = new("splay");
+		public static CartwheelTextToMotionHandPose Splay { get; } = new("splay");
 		/// <summary><c>thumbs_up</c></summary>
-		public static readonly CartwheelTextToMotionHandPose ThumbsUp = new("thumbs_up");
+		public static CartwheelTextToMotionHandPose ThumbsUp { get; } = new("thumbs_up");
 		/// <summary>Wraps a value (known or not).</summary>
 		public CartwheelTextToMotionHandPose(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -457,11 +457,11 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "none", "reduce", "simplify" };
 		/// <summary><c>none</c></summary>
-		public static readonly CartwheelTextToMotionKeyframeCleaning None = new("none");
+		public static CartwheelTextToMotionKeyframeCleaning None { get; } = new("none");
 		/// <summary><c>reduce</c></summary>
-		public static readonly CartwheelTextToMotionKeyframeCleaning Reduce = new("reduce");
+		public static CartwheelTextToMotionKeyframeCleaning Reduce { get; } = new("reduce");
 		/// <summary><c>simplify</c></summary>
-		public static readonly CartwheelTextToMotionKeyframeCleaning Simplify = new("simplify");
+		public static CartwheelTextToMotionKeyframeCleaning Simplify { get; } = new("simplify");
 		/// <summary>Wraps a value (known or not).</summary>
 		public CartwheelTextToMotionKeyframeCleaning(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>

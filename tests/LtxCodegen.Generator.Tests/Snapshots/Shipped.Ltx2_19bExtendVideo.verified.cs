@@ -202,19 +202,19 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
 		/// <summary><c>auto</c></summary>
-		public static readonly Ltx2_19bExtendVideoAspectRatio Auto = new("auto");
+		public static Ltx2_19bExtendVideoAspectRatio Auto { get; } = new("auto");
 		/// <summary><c>21:9</c></summary>
-		public static readonly Ltx2_19bExtendVideoAspectRatio _21_9 = new("21:9");
+		public static Ltx2_19bExtendVideoAspectRatio _21_9 { get; } = new("21:9");
 		/// <summary><c>16:9</c></summary>
-		public static readonly Ltx2_19bExtendVideoAspectRatio _16_9 = new("16:9");
+		public static Ltx2_19bExtendVideoAspectRatio _16_9 { get; } = new("16:9");
 		/// <summary><c>4:3</c></summary>
-		public static readonly Ltx2_19bExtendVideoAspectRatio _4_3 = new("4:3");
+		public static Ltx2_19bExtendVideoAspectRatio _4_3 { get; } = new("4:3");
 		/// <summary><c>3:4</c></summary>
-		public static readonly Ltx2_19bExtendVideoAspectRatio _3_4 = new("3:4");
+		public static Ltx2_19bExtendVideoAspectRatio _3_4 { get; } = new("3:4");
 		/// <summary><c>1:1</c></summary>
-		public static readonly Ltx2_19bExtendVideoAspectRatio _1_1 = new("1:1");
+		public static Ltx2_19bExtendVideoAspectRatio _1_1 { get; } = new("1:1");
 		/// <summary><c>9:16</c></summary>
-		public static readonly Ltx2_19bExtendVideoAspectRatio _9_16 = new("9:16");
+		public static Ltx2_19bExtendVideoAspectRatio _9_16 { get; } = new("9:16");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bExtendVideoAspectRatio(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -241,15 +241,15 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "auto", "720p", "1080p", "1440p", "2160p" };
 		/// <summary><c>auto</c></summary>
-		public static readonly Ltx2_19bExtendVideoResolution Auto = new("auto");
+		public static Ltx2_19bExtendVideoResolution Auto { get; } = new("auto");
 		/// <summary><c>720p</c></summary>
-		public static readonly Ltx2_19bExtendVideoResolution _720p = new("720p");
+		public static Ltx2_19bExtendVideoResolution _720p { get; } = new("720p");
 		/// <summary><c>1080p</c></summary>
-		public static readonly Ltx2_19bExtendVideoResolution _1080p = new("1080p");
+		public static Ltx2_19bExtendVideoResolution _1080p { get; } = new("1080p");
 		/// <summary><c>1440p</c></summary>
-		public static readonly Ltx2_19bExtendVideoResolution _1440p = new("1440p");
+		public static Ltx2_19bExtendVideoResolution _1440p { get; } = new("1440p");
 		/// <summary><c>2160p</c></summary>
-		public static readonly Ltx2_19bExtendVideoResolution _2160p = new("2160p");
+		public static Ltx2_19bExtendVideoResolution _2160p { get; } = new("2160p");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bExtendVideoResolution(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -276,21 +276,21 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
 		/// <summary><c>none</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion None = new("none");
+		public static Ltx2_19bExtendVideoCameraMotion None { get; } = new("none");
 		/// <summary><c>static</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion Static = new("static");
+		public static Ltx2_19bExtendVideoCameraMotion Static { get; } = new("static");
 		/// <summary><c>dolly_in</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion DollyIn = new("dolly_in");
+		public static Ltx2_19bExtendVideoCameraMotion DollyIn { get; } = new("dolly_in");
 		/// <summary><c>dolly_out</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion DollyOut = new("dolly_out");
+		public static Ltx2_19bExtendVideoCameraMotion DollyOut { get; } = new("dolly_out");
 		/// <summary><c>dolly_left</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion DollyLeft = new("dolly_left");
+		public static Ltx2_19bExtendVideoCameraMotion DollyLeft { get; } = new("dolly_left");
 		/// <summary><c>dolly_right</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion DollyRight = new("dolly_right");
+		public static Ltx2_19bExtendVideoCameraMotion DollyRight { get; } = new("dolly_right");
 		/// <summary><c>jib_up</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion JibUp = new("jib_up");
+		public static Ltx2_19bExtendVideoCameraMotion JibUp { get; } = new("jib_up");
 		/// <summary><c>jib_down</c></summary>
-		public static readonly Ltx2_19bExtendVideoCameraMotion JibDown = new("jib_down");
+		public static Ltx2_19bExtendVideoCameraMotion JibDown { get; } = new("jib_down");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bExtendVideoCameraMotion(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>

@@ -216,15 +216,15 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "auto", "720p", "1080p", "1440p", "2160p" };
 		/// <summary><c>auto</c></summary>
-		public static readonly Ltx2_19bVideoToVideoResolution Auto = new("auto");
+		public static Ltx2_19bVideoToVideoResolution Auto { get; } = new("auto");
 		/// <summary><c>720p</c></summary>
-		public static readonly Ltx2_19bVideoToVideoResolution _720p = new("720p");
+		public static Ltx2_19bVideoToVideoResolution _720p { get; } = new("720p");
 		/// <summary><c>1080p</c></summary>
-		public static readonly Ltx2_19bVideoToVideoResolution _1080p = new("1080p");
+		public static Ltx2_19bVideoToVideoResolution _1080p { get; } = new("1080p");
 		/// <summary><c>1440p</c></summary>
-		public static readonly Ltx2_19bVideoToVideoResolution _1440p = new("1440p");
+		public static Ltx2_19bVideoToVideoResolution _1440p { get; } = new("1440p");
 		/// <summary><c>2160p</c></summary>
-		public static readonly Ltx2_19bVideoToVideoResolution _2160p = new("2160p");
+		public static Ltx2_19bVideoToVideoResolution _2160p { get; } = new("2160p");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bVideoToVideoResolution(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -251,21 +251,21 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
 		/// <summary><c>none</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion None = new("none");
+		public static Ltx2_19bVideoToVideoCameraMotion None { get; } = new("none");
 		/// <summary><c>static</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion Static = new("static");
+		public static Ltx2_19bVideoToVideoCameraMotion Static { get; } = new("static");
 		/// <summary><c>dolly_in</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion DollyIn = new("dolly_in");
+		public static Ltx2_19bVideoToVideoCameraMotion DollyIn { get; } = new("dolly_in");
 		/// <summary><c>dolly_out</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion DollyOut = new("dolly_out");
+		public static Ltx2_19bVideoToVideoCameraMotion DollyOut { get; } = new("dolly_out");
 		/// <summary><c>dolly_left</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion DollyLeft = new("dolly_left");
+		public static Ltx2_19bVideoToVideoCameraMotion DollyLeft { get; } = new("dolly_left");
 		/// <summary><c>dolly_right</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion DollyRight = new("dolly_right");
+		public static Ltx2_19bVideoToVideoCameraMotion DollyRight { get; } = new("dolly_right");
 		/// <summary><c>jib_up</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion JibUp = new("jib_up");
+		public static Ltx2_19bVideoToVideoCameraMotion JibUp { get; } = new("jib_up");
 		/// <summary><c>jib_down</c></summary>
-		public static readonly Ltx2_19bVideoToVideoCameraMotion JibDown = new("jib_down");
+		public static Ltx2_19bVideoToVideoCameraMotion JibDown { get; } = new("jib_down");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bVideoToVideoCameraMotion(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -292,19 +292,19 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
 		/// <summary><c>auto</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAspectRatio Auto = new("auto");
+		public static Ltx2_19bVideoToVideoAspectRatio Auto { get; } = new("auto");
 		/// <summary><c>21:9</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAspectRatio _21_9 = new("21:9");
+		public static Ltx2_19bVideoToVideoAspectRatio _21_9 { get; } = new("21:9");
 		/// <summary><c>16:9</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAspectRatio _16_9 = new("16:9");
+		public static Ltx2_19bVideoToVideoAspectRatio _16_9 { get; } = new("16:9");
 		/// <summary><c>4:3</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAspectRatio _4_3 = new("4:3");
+		public static Ltx2_19bVideoToVideoAspectRatio _4_3 { get; } = new("4:3");
 		/// <summary><c>3:4</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAspectRatio _3_4 = new("3:4");
+		public static Ltx2_19bVideoToVideoAspectRatio _3_4 { get; } = new("3:4");
 		/// <summary><c>1:1</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAspectRatio _1_1 = new("1:1");
+		public static Ltx2_19bVideoToVideoAspectRatio _1_1 { get; } = new("1:1");
 		/// <summary><c>9:16</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAspectRatio _9_16 = new("9:16");
+		public static Ltx2_19bVideoToVideoAspectRatio _9_16 { get; } = new("9:16");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bVideoToVideoAspectRatio(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -331,11 +331,11 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "original", "generate", "none" };
 		/// <summary><c>original</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAudioSource Original = new("original");
+		public static Ltx2_19bVideoToVideoAudioSource Original { get; } = new("original");
 		/// <summary><c>generate</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAudioSource Generate = new("generate");
+		public static Ltx2_19bVideoToVideoAudioSource Generate { get; } = new("generate");
 		/// <summary><c>none</c></summary>
-		public static readonly Ltx2_19bVideoToVideoAudioSource None = new("none");
+		public static Ltx2_19bVideoToVideoAudioSource None { get; } = new("none");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bVideoToVideoAudioSource(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
@@ -362,15 +362,15 @@ namespace Consumer.Models
 	{
 		private static readonly string[] Known = { "none", "canny", "depth", "pose", "detailer" };
 		/// <summary><c>none</c></summary>
-		public static readonly Ltx2_19bVideoToVideoModality None = new("none");
+		public static Ltx2_19bVideoToVideoModality None { get; } = new("none");
 		/// <summary><c>canny</c></summary>
-		public static readonly Ltx2_19bVideoToVideoModality Canny = new("canny");
+		public static Ltx2_19bVideoToVideoModality Canny { get; } = new("canny");
 		/// <summary><c>depth</c></summary>
-		public static readonly Ltx2_19bVideoToVideoModality Depth = new("depth");
+		public static Ltx2_19bVideoToVideoModality Depth { get; } = new("depth");
 		/// <summary><c>pose</c></summary>
-		public static readonly Ltx2_19bVideoToVideoModality Pose = new("pose");
+		public static Ltx2_19bVideoToVideoModality Pose { get; } = new("pose");
 		/// <summary><c>detailer</c></summary>
-		public static readonly Ltx2_19bVideoToVideoModality Detailer = new("detailer");
+		public static Ltx2_19bVideoToVideoModality Detailer { get; } = new("detailer");
 		/// <summary>Wraps a value (known or not).</summary>
 		public Ltx2_19bVideoToVideoModality(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
 		/// <summary>The value as sent on the wire.</summary>
