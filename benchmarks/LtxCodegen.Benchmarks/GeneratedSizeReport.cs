@@ -10,6 +10,8 @@ namespace LtxCodegen.Benchmarks
     /// runs the real generator over every doc of each folder (one run per folder, as an app's <c>schemas/</c>) and
     /// prints lines and bytes of each model's file, then the average per model. The registry file is not a model's.
     /// The generator's error count (and every error and settled conflict, LTXG0022) goes to standard error.
+    /// With the environment variable <c>LTXCODEGEN_DUMP_DIR</c> set, each generated file (the registry too) is written
+    /// to that folder, under a subfolder named after the doc folder, to read or to break down by construct.
     /// </summary>
     internal static class GeneratedSizeReport
     {
@@ -28,6 +30,7 @@ namespace LtxCodegen.Benchmarks
                     .Where(s => !s.HintName.StartsWith("ScenarioModels", StringComparison.Ordinal))
                     .Select(s => (s.HintName, Text: s.SourceText.ToString()))
                     .ToArray();
+                Dump(dir, result.Results.SelectMany(r => r.GeneratedSources).Select(s => (s.HintName, s.SourceText.ToString())));
                 long lines = 0;
                 long bytes = 0;
                 foreach (var (name, text) in files)
@@ -57,6 +60,22 @@ namespace LtxCodegen.Benchmarks
             }
 
             return 0;
+        }
+
+        private static void Dump(string docDir, System.Collections.Generic.IEnumerable<(string HintName, string Text)> files)
+        {
+            var root = Environment.GetEnvironmentVariable("LTXCODEGEN_DUMP_DIR");
+            if (string.IsNullOrEmpty(root))
+            {
+                return;
+            }
+
+            var target = Path.Combine(root, Path.GetFileName(docDir.TrimEnd('/')));
+            Directory.CreateDirectory(target);
+            foreach (var (name, text) in files)
+            {
+                File.WriteAllText(Path.Combine(target, name), text, new System.Text.UTF8Encoding(false));
+            }
         }
     }
 }

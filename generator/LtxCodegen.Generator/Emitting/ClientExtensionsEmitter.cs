@@ -8,18 +8,18 @@ namespace LtxCodegen.Generator.Emitting
     /// </summary>
     internal static class ClientExtensionsEmitter
     {
-        private const string Ns = "global::LtxCodegen.";
+        private const string Ns = Qualifiers.Runtime;
 
         public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
             var q = options.Q;
-            w.Doc("Typed calls of the Scenario model <c>" + Escaping.Xml(plan.Model.Id) + "</c> on <see cref=\"" + Ns + "IScenarioClient\"/> (<see cref=\"" + Ns + "ScenarioClient\"/> or a test double).");
+            w.Doc("Typed calls of the Scenario model <c>" + Escaping.Xml(plan.Model.Id) + "</c> on <see cref=\"" + Ns + "IScenarioClient\"/> (the client or a test double).");
             w.Line(SourceHeader.GeneratedCode);
             w.Open("public static partial class " + plan.ExtensionsName);
             w.Doc("Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).");
-            w.Line("public static global::System.Threading.Tasks.Task<" + Ns + "ScenarioJob> Submit" + plan.Stem + "Async(this " + Ns + "IScenarioClient client, " + plan.RequestName + " request, global::System.Threading.CancellationToken cancellationToken = default) => " + Ns + "ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);");
+            w.Line("public static " + Qualifiers.System + "Threading.Tasks.Task<" + Ns + "ScenarioJob> Submit" + plan.Stem + "Async(this " + Ns + "IScenarioClient client, " + plan.RequestName + " request, " + Qualifiers.System + "Threading.CancellationToken cancellationToken = default) => " + Ns + "ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);");
             w.Doc("Validates, submits a request and waits for its job to finish, reporting progress.");
-            w.Line("public static global::System.Threading.Tasks.Task<" + Ns + "ScenarioJob> Run" + plan.Stem + "Async(this " + Ns + "IScenarioClient client, " + plan.RequestName + " request, global::System.IProgress<" + Ns + "ScenarioJob>" + q + " progress = null, global::System.Threading.CancellationToken cancellationToken = default) => " + Ns + "ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);");
+            w.Line("public static " + Qualifiers.System + "Threading.Tasks.Task<" + Ns + "ScenarioJob> Run" + plan.Stem + "Async(this " + Ns + "IScenarioClient client, " + plan.RequestName + " request, " + Qualifiers.System + "IProgress<" + Ns + "ScenarioJob>" + q + " progress = null, " + Qualifiers.System + "Threading.CancellationToken cancellationToken = default) => " + Ns + "ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);");
             w.Close();
             w.Line();
         }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace LtxCodegen.Generator.Emitting
 {
-    /// <summary>An indented source writer (four spaces, \n line ends).</summary>
+    /// <summary>An indented source writer (a tab per level: one byte, not four, on each of the many lines; \n line ends).</summary>
     internal sealed class CodeWriter
     {
         private readonly StringBuilder _sb = new StringBuilder();
@@ -12,7 +12,7 @@ namespace LtxCodegen.Generator.Emitting
         {
             if (text.Length > 0)
             {
-                _sb.Append(' ', _indent * 4);
+                _sb.Append('\t', _indent);
                 _sb.Append(text);
             }
 

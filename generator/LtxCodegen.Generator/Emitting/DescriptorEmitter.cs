@@ -6,7 +6,7 @@ namespace LtxCodegen.Generator.Emitting
     /// <summary>Emits <c>{Stem}Model</c>: the model id and a runtime descriptor read from a compact parameter table.</summary>
     internal static class DescriptorEmitter
     {
-        private const string Ns = "global::LtxCodegen.";
+        private const string Ns = Qualifiers.Runtime;
 
         public static void Emit(CodeWriter w, ModelPlan plan)
         {

@@ -13,13 +13,13 @@ namespace LtxCodegen.Generator.Emitting
         /// <summary>The static field holding the pre-encoded wire names (a reserved request member name).</summary>
         public const string NamesClass = "JsonNames";
 
-        private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
+        private const string EncodedText = Qualifiers.System + "Text.Json.JsonEncodedText";
 
         public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
             w.Line(CodeWriter.InheritDoc);
-            w.Open("public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)");
-            w.Line("if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));");
+            w.Open("public void WriteJson(" + Qualifiers.System + "Text.Json.Utf8JsonWriter writer)");
+            w.Line("if (writer == null) throw new " + Qualifiers.System + "ArgumentNullException(nameof(writer));");
             w.Line("writer.WriteStartObject();");
             foreach (var p in plan.Parameters)
             {
@@ -38,7 +38,7 @@ namespace LtxCodegen.Generator.Emitting
                 return;
             }
 
-            w.Line("private static readonly " + EncodedText + "[] " + NamesClass + " = global::LtxCodegen.ScenarioRules.EncodeWireNames(" + options.Global(plan.ModelClassName) + ".Descriptor);");
+            w.Line("private static readonly " + EncodedText + "[] " + NamesClass + " = " + Qualifiers.Runtime + "ScenarioRules.EncodeWireNames(" + options.Global(plan.ModelClassName) + ".Descriptor);");
         }
 
         private static void EmitParameter(CodeWriter w, ParameterPlan p)
@@ -48,7 +48,7 @@ namespace LtxCodegen.Generator.Emitting
             var v = always && IsScalar(p.Kind) ? p.Property : p.Local;
             // Normalization on send lives in the runtime (ScenarioRules.Normalize), the one place the CLI uses too.
             var round = p.Spec.MultipleOf is not null && !p.Spec.MultipleOfIsError
-                ? "global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[" + p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "], "
+                ? Qualifiers.Runtime + "ScenarioRules.Normalize(Descriptor.Parameters[" + p.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "], "
                 : null;
             string? write = null;
             switch (p.Kind)
@@ -113,7 +113,7 @@ namespace LtxCodegen.Generator.Emitting
                     WriteArray(w, wire, v, "item.WriteTo(writer);");
                     break;
                 default:
-                    w.Open("if (" + v + ".ValueKind != global::System.Text.Json.JsonValueKind.Undefined)");
+                    w.Open("if (" + v + ".ValueKind != " + Qualifiers.System + "Text.Json.JsonValueKind.Undefined)");
                     w.Line("writer.WritePropertyName(" + wire + ");");
                     w.Line(v + ".WriteTo(writer);");
                     w.Close();

@@ -170,13 +170,13 @@ namespace LtxCodegen.Generator.Emitting
                     case ParameterKind.AssetArray:
                     case ParameterKind.ModelArray:
                     case ParameterKind.StringArray:
-                        return "global::System.Collections.Generic.IList<string>";
+                        return Qualifiers.System + "Collections.Generic.IList<string>";
                     case ParameterKind.NumberArray:
-                        return "global::System.Collections.Generic.IList<double>";
+                        return Qualifiers.System + "Collections.Generic.IList<double>";
                     case ParameterKind.JsonArray:
-                        return "global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>";
+                        return Qualifiers.System + "Collections.Generic.IList<" + Qualifiers.System + "Text.Json.JsonElement>";
                     default:
-                        return "global::System.Text.Json.JsonElement";
+                        return Qualifiers.System + "Text.Json.JsonElement";
                 }
             }
         }

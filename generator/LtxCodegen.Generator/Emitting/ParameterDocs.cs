@@ -34,7 +34,11 @@ namespace LtxCodegen.Generator.Emitting
 
             if (s.Options is { } allowed)
             {
-                var list = string.Join(", ", allowed.Value.Values.Select(o => "<c>" + Escaping.Xml(o) + "</c>"));
+                // An option struct documents each value as a member: the property's docs point there instead of
+                // listing them again.
+                var list = p.OptionStructName is { } type
+                    ? "the members of <see cref=\"" + type + "\"/>"
+                    : string.Join(", ", allowed.Value.Values.Select(o => "<c>" + Escaping.Xml(o) + "</c>"));
                 parts.Add((allowed.Value.IsClosed ? "Allowed values: " : "Known values (others are accepted): ") + list + (allowed.IsProse() ? " (read from the description)." : "."));
             }
 

@@ -12,7 +12,7 @@ namespace LtxCodegen.Generator.Emitting
         /// <summary>The registry's file name (reserved: no model file may use it).</summary>
         public const string HintName = ClassName + ".g.cs";
 
-        private const string Ns = "global::LtxCodegen.";
+        private const string Ns = Qualifiers.Runtime;
 
         public static string Emit(IReadOnlyList<ModelSummary> models, GenerationOptions options)
         {
@@ -21,7 +21,7 @@ namespace LtxCodegen.Generator.Emitting
             w.Line(SourceHeader.GeneratedCode);
             w.Open("public static partial class " + ClassName);
             w.Doc("The descriptors, ordered by model id.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Ns + "ScenarioModelDescriptor> All { get; } = new " + Ns + "ScenarioModelDescriptor[]");
+            w.Line("public static " + Qualifiers.System + "Collections.Generic.IReadOnlyList<" + Ns + "ScenarioModelDescriptor> All { get; } = new " + Ns + "ScenarioModelDescriptor[]");
             w.Line("{");
             w.Indent();
             foreach (var m in models)
@@ -35,7 +35,7 @@ namespace LtxCodegen.Generator.Emitting
             w.Doc("Finds a model by id (ordinal), or returns null.");
             w.Open("public static " + Ns + "ScenarioModelDescriptor" + options.Q + " Find(string modelId)");
             w.Open("foreach (var descriptor in All)");
-            w.Open("if (string.Equals(descriptor.Id, modelId, global::System.StringComparison.Ordinal))");
+            w.Open("if (string.Equals(descriptor.Id, modelId, " + Qualifiers.System + "StringComparison.Ordinal))");
             w.Line("return descriptor;");
             w.Close();
             w.Close();

@@ -9,9 +9,9 @@ namespace LtxCodegen.Generator.Emitting
     /// <summary>Emits <c>{Stem}Request</c>: properties with rule attributes, constants for defaults, Validate and WriteJson.</summary>
     internal static class RequestEmitter
     {
-        private const string Meta = "global::LtxCodegen.Metadata.";
-        private const string Rule = "global::LtxCodegen.ValidationRule.";
-        private const string Inv = "global::System.Globalization.CultureInfo.InvariantCulture";
+        private const string Meta = Qualifiers.Metadata;
+        private const string Rule = Qualifiers.Runtime + "ValidationRule.";
+        private const string Inv = Qualifiers.System + "Globalization.CultureInfo.InvariantCulture";
 
         public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
@@ -19,10 +19,10 @@ namespace LtxCodegen.Generator.Emitting
             w.Doc(
                 "A request to the Scenario model <c>" + Escaping.Xml(model.Id) + "</c> (" + Escaping.Xml(plan.DisplayName) + ").",
                 (string.IsNullOrWhiteSpace(model.Description) ? string.Empty : Escaping.Xml(model.Description!) + " ")
-                + "Generated from the model docs; set the properties, then submit with <c>ScenarioClient.Submit" + plan.Stem + "Async</c> or <c>Run" + plan.Stem + "Async</c>.");
+                + "Set the properties, then call <c>Submit" + plan.Stem + "Async</c> or <c>Run" + plan.Stem + "Async</c> on a client.");
             w.Line("[" + Meta + "ScenarioModel(" + Escaping.Literal(model.Id) + ")]");
             w.Line(SourceHeader.GeneratedCode);
-            w.Open("public sealed partial class " + plan.RequestName + " : global::LtxCodegen.IScenarioRequest");
+            w.Open("public sealed partial class " + plan.RequestName + " : " + Qualifiers.Runtime + "IScenarioRequest");
 
             EmitConstants(w, plan);
             EmitConstructors(w, plan, options);
@@ -39,7 +39,7 @@ namespace LtxCodegen.Generator.Emitting
             w.Line(CodeWriter.InheritDoc);
             w.Line("public string ModelId => " + options.Global(plan.ModelClassName) + ".Id;");
             w.Line(CodeWriter.InheritDoc);
-            w.Line("public global::LtxCodegen.ScenarioModelDescriptor Descriptor => " + options.Global(plan.ModelClassName) + ".Descriptor;");
+            w.Line("public " + Qualifiers.Runtime + "ScenarioModelDescriptor Descriptor => " + options.Global(plan.ModelClassName) + ".Descriptor;");
             w.Line();
             ValidationEmitter.Emit(w, plan, options);
             JsonWriterEmitter.Emit(w, plan, options);
@@ -75,7 +75,7 @@ namespace LtxCodegen.Generator.Emitting
                         break;
                 }
 
-                w.Doc("The service's default for <see cref=\"" + p.Property + "\"/>.");
+                w.Doc("Service default for <see cref=\"" + p.Property + "\"/>.");
                 w.Line("public const " + type + " " + p.DefaultConstName + " = " + value + ";");
             }
 
@@ -111,7 +111,7 @@ namespace LtxCodegen.Generator.Emitting
 
             if (options.UseRequired)
             {
-                w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+                w.Line("[" + Qualifiers.System + "Diagnostics.CodeAnalysis.SetsRequiredMembers]");
             }
 
             w.Open("public " + plan.RequestName + "(" + args + ")");

@@ -3,7 +3,7 @@ namespace LtxCodegen.Generator.Emitting
     internal static class SourceHeader
     {
         /// <summary>The attribute on every generated type: the generator's name and its real version (<see cref="GeneratorVersion"/>).</summary>
-        public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"LtxCodegen.Generator\", \"" + GeneratorVersion.Value + "\")]";
+        public const string GeneratedCode = "[" + Qualifiers.System + "CodeDom.Compiler.GeneratedCode(\"LtxCodegen.Generator\", \"" + GeneratorVersion.Value + "\")]";
 
         public static CodeWriter Start(GenerationOptions options)
         {
@@ -18,6 +18,12 @@ namespace LtxCodegen.Generator.Emitting
             w.Line("#pragma warning disable CS1591, CS0618");
             w.Line();
             w.Open("namespace " + options.Namespace);
+            foreach (var directive in Qualifiers.Directives)
+            {
+                w.Line(directive);
+            }
+
+            w.Line();
             return w;
         }
 

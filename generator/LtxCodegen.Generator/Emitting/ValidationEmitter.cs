@@ -11,13 +11,13 @@ namespace LtxCodegen.Generator.Emitting
     /// </summary>
     internal static class ValidationEmitter
     {
-        private const string Error = "global::LtxCodegen.ValidationError";
+        private const string Error = Qualifiers.Runtime + "ValidationError";
 
         public static void Emit(CodeWriter w, ModelPlan plan, GenerationOptions options)
         {
             w.Line(CodeWriter.InheritDoc);
-            w.Open("public global::System.Collections.Generic.IReadOnlyList<" + Error + "> Validate()");
-            w.Line("var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);");
+            w.Open("public " + Qualifiers.System + "Collections.Generic.IReadOnlyList<" + Error + "> Validate()");
+            w.Line("var check = new " + Qualifiers.Runtime + "ScenarioRuleCheck(Descriptor);");
             foreach (var p in plan.Parameters)
             {
                 w.Line("check." + Call(p) + ";");
@@ -29,7 +29,7 @@ namespace LtxCodegen.Generator.Emitting
             w.Close();
             w.Line();
             w.Doc("Adds checks of your own to <see cref=\"Validate\"/> (implement in a partial class).");
-            w.Line("partial void OnValidate(global::System.Collections.Generic.List<" + Error + "> errors);");
+            w.Line("partial void OnValidate(" + Qualifiers.System + "Collections.Generic.List<" + Error + "> errors);");
             w.Line();
         }
 

@@ -62,7 +62,7 @@ namespace LtxCodegen.Generator.Tests.Hardening
             var run = GeneratorHarness.Run(new[] { HardeningDocs.Schema("o.json", json) });
             Compiles(run);
             Assert.Contains("KnownValues", run.Source("O.g.cs"));
-            Assert.Contains("new string[] { \"b\", \"a\", \"c\" }", run.Source("O.g.cs"));
+            Assert.Contains("Known = { \"b\", \"a\", \"c\" }", run.Source("O.g.cs"));
         }
 
         [Fact]

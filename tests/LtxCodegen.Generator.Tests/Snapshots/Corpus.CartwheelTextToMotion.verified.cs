@@ -5,516 +5,520 @@
 
 namespace Consumer.Models
 {
-    /// <summary>A request to the Scenario model <c>model_cartwheel-text-to-motion</c> (Cartwheel Text to Motion).</summary>
-    /// <remarks>Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox. Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitCartwheelTextToMotionAsync</c> or <c>RunCartwheelTextToMotionAsync</c>.</remarks>
-    [global::LtxCodegen.Metadata.ScenarioModel("model_cartwheel-text-to-motion")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public sealed partial class CartwheelTextToMotionRequest : global::LtxCodegen.IScenarioRequest
-    {
-        /// <summary>The service's default for <see cref="Duration"/>.</summary>
-        public const double DefaultDuration = 5.0;
-        /// <summary>The service's default for <see cref="CfgScale"/>.</summary>
-        public const double DefaultCfgScale = 7.5;
-        /// <summary>The service's default for <see cref="OutputFormat"/>.</summary>
-        public const string DefaultOutputFormat = "glb";
-        /// <summary>The service's default for <see cref="FrameRate"/>.</summary>
-        public const double DefaultFrameRate = 24.0;
-        /// <summary>The service's default for <see cref="Forward"/>.</summary>
-        public const string DefaultForward = "Z";
-        /// <summary>The service's default for <see cref="Up"/>.</summary>
-        public const string DefaultUp = "Y";
-        /// <summary>The service's default for <see cref="FrameStepSize"/>.</summary>
-        public const double DefaultFrameStepSize = 1.0;
-        /// <summary>The service's default for <see cref="MoveInPlace"/>.</summary>
-        public const bool DefaultMoveInPlace = false;
-        /// <summary>The service's default for <see cref="FaceExpression"/>.</summary>
-        public const string DefaultFaceExpression = "Default";
-        /// <summary>The service's default for <see cref="HandPose"/>.</summary>
-        public const string DefaultHandPose = "default";
-        /// <summary>The service's default for <see cref="KeyframeCleaning"/>.</summary>
-        public const string DefaultKeyframeCleaning = "none";
-        /// <summary>The service's default for <see cref="Loop"/>.</summary>
-        public const bool DefaultLoop = false;
+	using __Ltx = global::LtxCodegen;
+	using __LtxMeta = global::LtxCodegen.Metadata;
+	using __Sys = global::System;
 
-        /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
-        public CartwheelTextToMotionRequest()
-        {
-        }
+	/// <summary>A request to the Scenario model <c>model_cartwheel-text-to-motion</c> (Cartwheel Text to Motion).</summary>
+	/// <remarks>Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox. Set the properties, then call <c>SubmitCartwheelTextToMotionAsync</c> or <c>RunCartwheelTextToMotionAsync</c> on a client.</remarks>
+	[__LtxMeta::ScenarioModel("model_cartwheel-text-to-motion")]
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public sealed partial class CartwheelTextToMotionRequest : __Ltx::IScenarioRequest
+	{
+		/// <summary>Service default for <see cref="Duration"/>.</summary>
+		public const double DefaultDuration = 5.0;
+		/// <summary>Service default for <see cref="CfgScale"/>.</summary>
+		public const double DefaultCfgScale = 7.5;
+		/// <summary>Service default for <see cref="OutputFormat"/>.</summary>
+		public const string DefaultOutputFormat = "glb";
+		/// <summary>Service default for <see cref="FrameRate"/>.</summary>
+		public const double DefaultFrameRate = 24.0;
+		/// <summary>Service default for <see cref="Forward"/>.</summary>
+		public const string DefaultForward = "Z";
+		/// <summary>Service default for <see cref="Up"/>.</summary>
+		public const string DefaultUp = "Y";
+		/// <summary>Service default for <see cref="FrameStepSize"/>.</summary>
+		public const double DefaultFrameStepSize = 1.0;
+		/// <summary>Service default for <see cref="MoveInPlace"/>.</summary>
+		public const bool DefaultMoveInPlace = false;
+		/// <summary>Service default for <see cref="FaceExpression"/>.</summary>
+		public const string DefaultFaceExpression = "Default";
+		/// <summary>Service default for <see cref="HandPose"/>.</summary>
+		public const string DefaultHandPose = "default";
+		/// <summary>Service default for <see cref="KeyframeCleaning"/>.</summary>
+		public const string DefaultKeyframeCleaning = "none";
+		/// <summary>Service default for <see cref="Loop"/>.</summary>
+		public const bool DefaultLoop = false;
 
-        /// <summary>Creates a request with its required parameters.</summary>
-        /// <param name="prompt">Describe the movement you want the character to perform — for example, "walks forward, then jumps and waves."</param>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public CartwheelTextToMotionRequest(string prompt)
-        {
-            this.Prompt = prompt;
-        }
+		/// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
+		public CartwheelTextToMotionRequest()
+		{
+		}
 
-        /// <summary>Describe the movement you want the character to perform — for example, "walks forward, then jumps and waves."</summary>
-        /// <remarks>Sent as <c>prompt</c> (required). At most 4096 characters.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired, global::LtxCodegen.Metadata.ScenarioMaxLength(4096)]
-        public required string Prompt { get; set; }
-        /// <summary>Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.</summary>
-        /// <remarks>Sent as <c>characterModel</c>. An asset id (3d). Required when <c>characterFile</c> is not set.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("characterModel")]
-        public string? CharacterModel { get; set; }
-        /// <summary>Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.</summary>
-        /// <remarks>Sent as <c>characterFile</c>. An asset id (image). Required when <c>characterModel</c> is not set.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("characterFile")]
-        public string? CharacterFile { get; set; }
-        /// <summary>How long the animation lasts, in seconds.</summary>
-        /// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 8.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 8.0)]
-        public double? Duration { get; set; }
-        /// <summary>How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.</summary>
-        /// <remarks>Sent as <c>cfgScale</c>. Default: <c>7.5</c>. Range: 1 to 9.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cfgScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 9.0)]
-        public double? CfgScale { get; set; }
-        /// <summary>The file type you get back. Choose the one that matches your software — for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.</summary>
-        /// <remarks>Sent as <c>outputFormat</c>. Default: <c>"glb"</c>. Allowed values: <c>glb</c>, <c>fbx-blender</c>, <c>fbx-maya</c>, <c>fbx-unreal</c>, <c>fbx-roblox</c>, <c>ma</c>, <c>mb</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("outputFormat"), global::LtxCodegen.Metadata.ScenarioOptions("glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb", IsClosed = true)]
-        public CartwheelTextToMotionOutputFormat? OutputFormat { get; set; }
-        /// <summary>How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.</summary>
-        /// <remarks>Sent as <c>frameRate</c>. Default: <c>24</c>. Allowed values: <c>2</c>, <c>12</c>, <c>23.976</c>, <c>24</c>, <c>25</c>, <c>29.97</c>, <c>30</c>, <c>48</c>, <c>50</c>, <c>59.94</c>, <c>60</c>, <c>90</c>, <c>100</c>, <c>120</c>, <c>144</c>, <c>240</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("frameRate"), global::LtxCodegen.Metadata.ScenarioOptions("2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240", IsClosed = true)]
-        public double? FrameRate { get; set; }
-        /// <summary>Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.</summary>
-        /// <remarks>Sent as <c>forward</c>. Default: <c>"Z"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("forward"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
-        public CartwheelTextToMotionForward? Forward { get; set; }
-        /// <summary>Which direction counts as "up" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.</summary>
-        /// <remarks>Sent as <c>up</c>. Default: <c>"Y"</c>. Allowed values: <c>Z</c>, <c>Y</c>, <c>X</c>, <c>-Z</c>, <c>-Y</c>, <c>-X</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("up"), global::LtxCodegen.Metadata.ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
-        public CartwheelTextToMotionUp? Up { get; set; }
-        /// <summary>Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.</summary>
-        /// <remarks>Sent as <c>frameStepSize</c>. Default: <c>1</c>. Minimum: 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("frameStepSize"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0)]
-        public double? FrameStepSize { get; set; }
-        /// <summary>Keeps the character animating on the spot instead of traveling across the scene — useful for game engines where movement is handled separately.</summary>
-        /// <remarks>Sent as <c>moveInPlace</c>. Default: <c>false</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("moveInPlace")]
-        public bool? MoveInPlace { get; set; }
-        /// <summary>Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
-        /// <remarks>Sent as <c>ikFeet</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("ikFeet")]
-        public bool? IkFeet { get; set; }
-        /// <summary>Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
-        /// <remarks>Sent as <c>ikHands</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("ikHands")]
-        public bool? IkHands { get; set; }
-        /// <summary>An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.</summary>
-        /// <remarks>Sent as <c>faceExpression</c>. Default: <c>"Default"</c>. Allowed values: <c>Default</c>, <c>Neutral</c>, <c>Angry</c>, <c>Annoyed</c>, <c>Bored</c>, <c>Confusion</c>, <c>DelightedGrin</c>, <c>Delighted</c>, <c>Excited</c>, <c>Goof</c>, <c>HappyLookLeft</c>, <c>HappyLookRight</c>, <c>Love</c>, <c>Nervous</c>, <c>Pain</c>, <c>Pleased</c>, <c>Puzzled</c>, <c>Rage</c>, <c>RollLookLeft</c>, <c>RollLookRight</c>, <c>Sad</c>, <c>SadEyesClosed</c>, <c>SadLookLeft</c>, <c>SadLookRight</c>, <c>Squeeze</c>, <c>Stretch</c>, <c>Stunned</c>, <c>Surprise</c>, <c>Suspicious</c>, <c>ThinkingLookLeft</c>, <c>ThinkingLookRight</c>, <c>Wink</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("faceExpression"), global::LtxCodegen.Metadata.ScenarioOptions("Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink", IsClosed = true)]
-        public CartwheelTextToMotionFaceExpression? FaceExpression { get; set; }
-        /// <summary>The hand pose to apply on the character.</summary>
-        /// <remarks>Sent as <c>handPose</c>. Default: <c>"default"</c>. Allowed values: <c>default</c>, <c>claw</c>, <c>curled</c>, <c>fist</c>, <c>fist_clenched</c>, <c>fist_relaxed</c>, <c>gripping</c>, <c>love_you</c>, <c>open_loose</c>, <c>open_tight</c>, <c>peace</c>, <c>pointing</c>, <c>pointing_cool</c>, <c>relaxed</c>, <c>rock</c>, <c>splay</c>, <c>thumbs_up</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("handPose"), global::LtxCodegen.Metadata.ScenarioOptions("default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up", IsClosed = true)]
-        public CartwheelTextToMotionHandPose? HandPose { get; set; }
-        /// <summary>Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.</summary>
-        /// <remarks>Sent as <c>keyframeCleaning</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>reduce</c>, <c>simplify</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("keyframeCleaning"), global::LtxCodegen.Metadata.ScenarioOptions("none", "reduce", "simplify", IsClosed = true)]
-        public CartwheelTextToMotionKeyframeCleaning? KeyframeCleaning { get; set; }
-        /// <summary>Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.</summary>
-        /// <remarks>Sent as <c>loop</c>. Default: <c>false</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("loop")]
-        public bool? Loop { get; set; }
-        /// <summary>An optional color for the character's skin, given as a hex code (for example, #BF916D).</summary>
-        /// <remarks>Sent as <c>skinHex</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("skinHex")]
-        public string? SkinHex { get; set; }
+		/// <summary>Creates a request with its required parameters.</summary>
+		/// <param name="prompt">Describe the movement you want the character to perform — for example, "walks forward, then jumps and waves."</param>
+		[__Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]
+		public CartwheelTextToMotionRequest(string prompt)
+		{
+			this.Prompt = prompt;
+		}
 
-        /// <inheritdoc/>
-        public string ModelId => global::Consumer.Models.CartwheelTextToMotionModel.Id;
-        /// <inheritdoc/>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.CartwheelTextToMotionModel.Descriptor;
+		/// <summary>Describe the movement you want the character to perform — for example, "walks forward, then jumps and waves."</summary>
+		/// <remarks>Sent as <c>prompt</c> (required). At most 4096 characters.</remarks>
+		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired, __LtxMeta::ScenarioMaxLength(4096)]
+		public required string Prompt { get; set; }
+		/// <summary>Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.</summary>
+		/// <remarks>Sent as <c>characterModel</c>. An asset id (3d). Required when <c>characterFile</c> is not set.</remarks>
+		[__LtxMeta::ScenarioParameter("characterModel")]
+		public string? CharacterModel { get; set; }
+		/// <summary>Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.</summary>
+		/// <remarks>Sent as <c>characterFile</c>. An asset id (image). Required when <c>characterModel</c> is not set.</remarks>
+		[__LtxMeta::ScenarioParameter("characterFile")]
+		public string? CharacterFile { get; set; }
+		/// <summary>How long the animation lasts, in seconds.</summary>
+		/// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 8.</remarks>
+		[__LtxMeta::ScenarioParameter("duration"), __LtxMeta::ScenarioRange(Minimum = 3.0, Maximum = 8.0)]
+		public double? Duration { get; set; }
+		/// <summary>How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.</summary>
+		/// <remarks>Sent as <c>cfgScale</c>. Default: <c>7.5</c>. Range: 1 to 9.</remarks>
+		[__LtxMeta::ScenarioParameter("cfgScale"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 9.0)]
+		public double? CfgScale { get; set; }
+		/// <summary>The file type you get back. Choose the one that matches your software — for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.</summary>
+		/// <remarks>Sent as <c>outputFormat</c>. Default: <c>"glb"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionOutputFormat"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("outputFormat"), __LtxMeta::ScenarioOptions("glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb", IsClosed = true)]
+		public CartwheelTextToMotionOutputFormat? OutputFormat { get; set; }
+		/// <summary>How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.</summary>
+		/// <remarks>Sent as <c>frameRate</c>. Default: <c>24</c>. Allowed values: <c>2</c>, <c>12</c>, <c>23.976</c>, <c>24</c>, <c>25</c>, <c>29.97</c>, <c>30</c>, <c>48</c>, <c>50</c>, <c>59.94</c>, <c>60</c>, <c>90</c>, <c>100</c>, <c>120</c>, <c>144</c>, <c>240</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("frameRate"), __LtxMeta::ScenarioOptions("2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240", IsClosed = true)]
+		public double? FrameRate { get; set; }
+		/// <summary>Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.</summary>
+		/// <remarks>Sent as <c>forward</c>. Default: <c>"Z"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionForward"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("forward"), __LtxMeta::ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
+		public CartwheelTextToMotionForward? Forward { get; set; }
+		/// <summary>Which direction counts as "up" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.</summary>
+		/// <remarks>Sent as <c>up</c>. Default: <c>"Y"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionUp"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("up"), __LtxMeta::ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
+		public CartwheelTextToMotionUp? Up { get; set; }
+		/// <summary>Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.</summary>
+		/// <remarks>Sent as <c>frameStepSize</c>. Default: <c>1</c>. Minimum: 1.</remarks>
+		[__LtxMeta::ScenarioParameter("frameStepSize"), __LtxMeta::ScenarioRange(Minimum = 1.0)]
+		public double? FrameStepSize { get; set; }
+		/// <summary>Keeps the character animating on the spot instead of traveling across the scene — useful for game engines where movement is handled separately.</summary>
+		/// <remarks>Sent as <c>moveInPlace</c>. Default: <c>false</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("moveInPlace")]
+		public bool? MoveInPlace { get; set; }
+		/// <summary>Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
+		/// <remarks>Sent as <c>ikFeet</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("ikFeet")]
+		public bool? IkFeet { get; set; }
+		/// <summary>Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
+		/// <remarks>Sent as <c>ikHands</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("ikHands")]
+		public bool? IkHands { get; set; }
+		/// <summary>An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.</summary>
+		/// <remarks>Sent as <c>faceExpression</c>. Default: <c>"Default"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionFaceExpression"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("faceExpression"), __LtxMeta::ScenarioOptions("Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink", IsClosed = true)]
+		public CartwheelTextToMotionFaceExpression? FaceExpression { get; set; }
+		/// <summary>The hand pose to apply on the character.</summary>
+		/// <remarks>Sent as <c>handPose</c>. Default: <c>"default"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionHandPose"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("handPose"), __LtxMeta::ScenarioOptions("default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up", IsClosed = true)]
+		public CartwheelTextToMotionHandPose? HandPose { get; set; }
+		/// <summary>Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.</summary>
+		/// <remarks>Sent as <c>keyframeCleaning</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionKeyframeCleaning"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("keyframeCleaning"), __LtxMeta::ScenarioOptions("none", "reduce", "simplify", IsClosed = true)]
+		public CartwheelTextToMotionKeyframeCleaning? KeyframeCleaning { get; set; }
+		/// <summary>Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.</summary>
+		/// <remarks>Sent as <c>loop</c>. Default: <c>false</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("loop")]
+		public bool? Loop { get; set; }
+		/// <summary>An optional color for the character's skin, given as a hex code (for example, #BF916D).</summary>
+		/// <remarks>Sent as <c>skinHex</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("skinHex")]
+		public string? SkinHex { get; set; }
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
-        {
-            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
-            check.Text(0, Prompt);
-            check.Text(1, CharacterModel);
-            check.Text(2, CharacterFile);
-            check.Number(3, Duration);
-            check.Number(4, CfgScale);
-            check.Text(5, OutputFormat?.Value);
-            check.Number(6, FrameRate);
-            check.Text(7, Forward?.Value);
-            check.Text(8, Up?.Value);
-            check.Number(9, FrameStepSize);
-            check.Flag(10, MoveInPlace != null);
-            check.Flag(11, IkFeet != null);
-            check.Flag(12, IkHands != null);
-            check.Text(13, FaceExpression?.Value);
-            check.Text(14, HandPose?.Value);
-            check.Text(15, KeyframeCleaning?.Value);
-            check.Flag(16, Loop != null);
-            check.Text(17, SkinHex);
-            var errors = check.Finish();
-            OnValidate(errors);
-            return errors;
-        }
+		/// <inheritdoc/>
+		public string ModelId => global::Consumer.Models.CartwheelTextToMotionModel.Id;
+		/// <inheritdoc/>
+		public __Ltx::ScenarioModelDescriptor Descriptor => global::Consumer.Models.CartwheelTextToMotionModel.Descriptor;
 
-        /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
-        partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
+		/// <inheritdoc/>
+		public __Sys::Collections.Generic.IReadOnlyList<__Ltx::ValidationError> Validate()
+		{
+			var check = new __Ltx::ScenarioRuleCheck(Descriptor);
+			check.Text(0, Prompt);
+			check.Text(1, CharacterModel);
+			check.Text(2, CharacterFile);
+			check.Number(3, Duration);
+			check.Number(4, CfgScale);
+			check.Text(5, OutputFormat?.Value);
+			check.Number(6, FrameRate);
+			check.Text(7, Forward?.Value);
+			check.Text(8, Up?.Value);
+			check.Number(9, FrameStepSize);
+			check.Flag(10, MoveInPlace != null);
+			check.Flag(11, IkFeet != null);
+			check.Flag(12, IkHands != null);
+			check.Text(13, FaceExpression?.Value);
+			check.Text(14, HandPose?.Value);
+			check.Text(15, KeyframeCleaning?.Value);
+			check.Flag(16, Loop != null);
+			check.Text(17, SkinHex);
+			var errors = check.Finish();
+			OnValidate(errors);
+			return errors;
+		}
 
-        /// <inheritdoc/>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
-            writer.WriteStartObject();
-            writer.WriteString(JsonNames[0], Prompt);
-            if (CharacterModel is string value1) writer.WriteString(JsonNames[1], value1);
-            if (CharacterFile is string value2) writer.WriteString(JsonNames[2], value2);
-            if (Duration is double value3) writer.WriteNumber(JsonNames[3], value3);
-            if (CfgScale is double value4) writer.WriteNumber(JsonNames[4], value4);
-            if (OutputFormat is CartwheelTextToMotionOutputFormat value5) writer.WriteString(JsonNames[5], value5.Value);
-            if (FrameRate is double value6) writer.WriteNumber(JsonNames[6], value6);
-            if (Forward is CartwheelTextToMotionForward value7) writer.WriteString(JsonNames[7], value7.Value);
-            if (Up is CartwheelTextToMotionUp value8) writer.WriteString(JsonNames[8], value8.Value);
-            if (FrameStepSize is double value9) writer.WriteNumber(JsonNames[9], value9);
-            if (MoveInPlace is bool value10) writer.WriteBoolean(JsonNames[10], value10);
-            if (IkFeet is bool value11) writer.WriteBoolean(JsonNames[11], value11);
-            if (IkHands is bool value12) writer.WriteBoolean(JsonNames[12], value12);
-            if (FaceExpression is CartwheelTextToMotionFaceExpression value13) writer.WriteString(JsonNames[13], value13.Value);
-            if (HandPose is CartwheelTextToMotionHandPose value14) writer.WriteString(JsonNames[14], value14.Value);
-            if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15) writer.WriteString(JsonNames[15], value15.Value);
-            if (Loop is bool value16) writer.WriteBoolean(JsonNames[16], value16);
-            if (SkinHex is string value17) writer.WriteString(JsonNames[17], value17);
-            writer.WriteEndObject();
-        }
-        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.CartwheelTextToMotionModel.Descriptor);
-    }
+		/// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
+		partial void OnValidate(__Sys::Collections.Generic.List<__Ltx::ValidationError> errors);
 
-    /// <summary>Values of <c>outputFormat</c> for <see cref="CartwheelTextToMotionRequest.OutputFormat"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct CartwheelTextToMotionOutputFormat : global::System.IEquatable<CartwheelTextToMotionOutputFormat>
-    {
-        private static readonly string[] Known = new string[] { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" };
-        /// <summary><c>glb</c></summary>
-        public static CartwheelTextToMotionOutputFormat Glb { get; } = new("glb");
-        /// <summary><c>fbx-blender</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxBlender { get; } = new("fbx-blender");
-        /// <summary><c>fbx-maya</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxMaya { get; } = new("fbx-maya");
-        /// <summary><c>fbx-unreal</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxUnreal { get; } = new("fbx-unreal");
-        /// <summary><c>fbx-roblox</c></summary>
-        public static CartwheelTextToMotionOutputFormat FbxRoblox { get; } = new("fbx-roblox");
-        /// <summary><c>ma</c></summary>
-        public static CartwheelTextToMotionOutputFormat Ma { get; } = new("ma");
-        /// <summary><c>mb</c></summary>
-        public static CartwheelTextToMotionOutputFormat Mb { get; } = new("mb");
-        /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionOutputFormat(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator CartwheelTextToMotionOutputFormat(string value) => new CartwheelTextToMotionOutputFormat(value);
-        public bool Equals(CartwheelTextToMotionOutputFormat other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is CartwheelTextToMotionOutputFormat other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(CartwheelTextToMotionOutputFormat left, CartwheelTextToMotionOutputFormat right) => left.Equals(right);
-        public static bool operator !=(CartwheelTextToMotionOutputFormat left, CartwheelTextToMotionOutputFormat right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+		/// <inheritdoc/>
+		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
+		{
+			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
+			writer.WriteStartObject();
+			writer.WriteString(JsonNames[0], Prompt);
+			if (CharacterModel is string value1) writer.WriteString(JsonNames[1], value1);
+			if (CharacterFile is string value2) writer.WriteString(JsonNames[2], value2);
+			if (Duration is double value3) writer.WriteNumber(JsonNames[3], value3);
+			if (CfgScale is double value4) writer.WriteNumber(JsonNames[4], value4);
+			if (OutputFormat is CartwheelTextToMotionOutputFormat value5) writer.WriteString(JsonNames[5], value5.Value);
+			if (FrameRate is double value6) writer.WriteNumber(JsonNames[6], value6);
+			if (Forward is CartwheelTextToMotionForward value7) writer.WriteString(JsonNames[7], value7.Value);
+			if (Up is CartwheelTextToMotionUp value8) writer.WriteString(JsonNames[8], value8.Value);
+			if (FrameStepSize is double value9) writer.WriteNumber(JsonNames[9], value9);
+			if (MoveInPlace is bool value10) writer.WriteBoolean(JsonNames[10], value10);
+			if (IkFeet is bool value11) writer.WriteBoolean(JsonNames[11], value11);
+			if (IkHands is bool value12) writer.WriteBoolean(JsonNames[12], value12);
+			if (FaceExpression is CartwheelTextToMotionFaceExpression value13) writer.WriteString(JsonNames[13], value13.Value);
+			if (HandPose is CartwheelTextToMotionHandPose value14) writer.WriteString(JsonNames[14], value14.Value);
+			if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15) writer.WriteString(JsonNames[15], value15.Value);
+			if (Loop is bool value16) writer.WriteBoolean(JsonNames[16], value16);
+			if (SkinHex is string value17) writer.WriteString(JsonNames[17], value17);
+			writer.WriteEndObject();
+		}
+		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.CartwheelTextToMotionModel.Descriptor);
+	}
 
-    /// <summary>Values of <c>forward</c> for <see cref="CartwheelTextToMotionRequest.Forward"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct CartwheelTextToMotionForward : global::System.IEquatable<CartwheelTextToMotionForward>
-    {
-        private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
-        /// <summary><c>Z</c></summary>
-        public static CartwheelTextToMotionForward Z { get; } = new("Z");
-        /// <summary><c>Y</c></summary>
-        public static CartwheelTextToMotionForward Y { get; } = new("Y");
-        /// <summary><c>X</c></summary>
-        public static CartwheelTextToMotionForward X { get; } = new("X");
-        /// <summary><c>-Z</c></summary>
-        public static CartwheelTextToMotionForward MinusZ { get; } = new("-Z");
-        /// <summary><c>-Y</c></summary>
-        public static CartwheelTextToMotionForward MinusY { get; } = new("-Y");
-        /// <summary><c>-X</c></summary>
-        public static CartwheelTextToMotionForward MinusX { get; } = new("-X");
-        /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionForward(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator CartwheelTextToMotionForward(string value) => new CartwheelTextToMotionForward(value);
-        public bool Equals(CartwheelTextToMotionForward other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is CartwheelTextToMotionForward other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(CartwheelTextToMotionForward left, CartwheelTextToMotionForward right) => left.Equals(right);
-        public static bool operator !=(CartwheelTextToMotionForward left, CartwheelTextToMotionForward right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>outputFormat</c> for <see cref="CartwheelTextToMotionRequest.OutputFormat"/>.</summary>
+	/// <remarks>A closed set: <see cref="CartwheelTextToMotionRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct CartwheelTextToMotionOutputFormat : __Sys::IEquatable<CartwheelTextToMotionOutputFormat>
+	{
+		private static readonly string[] Known = { "glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb" };
+		/// <summary><c>glb</c></summary>
+		public static CartwheelTextToMotionOutputFormat Glb { get; } = new("glb");
+		/// <summary><c>fbx-blender</c></summary>
+		public static CartwheelTextToMotionOutputFormat FbxBlender { get; } = new("fbx-blender");
+		/// <summary><c>fbx-maya</c></summary>
+		public static CartwheelTextToMotionOutputFormat FbxMaya { get; } = new("fbx-maya");
+		/// <summary><c>fbx-unreal</c></summary>
+		public static CartwheelTextToMotionOutputFormat FbxUnreal { get; } = new("fbx-unreal");
+		/// <summary><c>fbx-roblox</c></summary>
+		public static CartwheelTextToMotionOutputFormat FbxRoblox { get; } = new("fbx-roblox");
+		/// <summary><c>ma</c></summary>
+		public static CartwheelTextToMotionOutputFormat Ma { get; } = new("ma");
+		/// <summary><c>mb</c></summary>
+		public static CartwheelTextToMotionOutputFormat Mb { get; } = new("mb");
+		/// <summary>Wraps a value (known or not).</summary>
+		public CartwheelTextToMotionOutputFormat(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator CartwheelTextToMotionOutputFormat(string value) => new(value);
+		public bool Equals(CartwheelTextToMotionOutputFormat other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is CartwheelTextToMotionOutputFormat other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(CartwheelTextToMotionOutputFormat a, CartwheelTextToMotionOutputFormat b) => a.Value == b.Value;
+		public static bool operator !=(CartwheelTextToMotionOutputFormat a, CartwheelTextToMotionOutputFormat b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>up</c> for <see cref="CartwheelTextToMotionRequest.Up"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct CartwheelTextToMotionUp : global::System.IEquatable<CartwheelTextToMotionUp>
-    {
-        private static readonly string[] Known = new string[] { "Z", "Y", "X", "-Z", "-Y", "-X" };
-        /// <summary><c>Z</c></summary>
-        public static CartwheelTextToMotionUp Z { get; } = new("Z");
-        /// <summary><c>Y</c></summary>
-        public static CartwheelTextToMotionUp Y { get; } = new("Y");
-        /// <summary><c>X</c></summary>
-        public static CartwheelTextToMotionUp X { get; } = new("X");
-        /// <summary><c>-Z</c></summary>
-        public static CartwheelTextToMotionUp MinusZ { get; } = new("-Z");
-        /// <summary><c>-Y</c></summary>
-        public static CartwheelTextToMotionUp MinusY { get; } = new("-Y");
-        /// <summary><c>-X</c></summary>
-        public static CartwheelTextToMotionUp MinusX { get; } = new("-X");
-        /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionUp(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator CartwheelTextToMotionUp(string value) => new CartwheelTextToMotionUp(value);
-        public bool Equals(CartwheelTextToMotionUp other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is CartwheelTextToMotionUp other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(CartwheelTextToMotionUp left, CartwheelTextToMotionUp right) => left.Equals(right);
-        public static bool operator !=(CartwheelTextToMotionUp left, CartwheelTextToMotionUp right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>forward</c> for <see cref="CartwheelTextToMotionRequest.Forward"/>.</summary>
+	/// <remarks>A closed set: <see cref="CartwheelTextToMotionRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct CartwheelTextToMotionForward : __Sys::IEquatable<CartwheelTextToMotionForward>
+	{
+		private static readonly string[] Known = { "Z", "Y", "X", "-Z", "-Y", "-X" };
+		/// <summary><c>Z</c></summary>
+		public static CartwheelTextToMotionForward Z { get; } = new("Z");
+		/// <summary><c>Y</c></summary>
+		public static CartwheelTextToMotionForward Y { get; } = new("Y");
+		/// <summary><c>X</c></summary>
+		public static CartwheelTextToMotionForward X { get; } = new("X");
+		/// <summary><c>-Z</c></summary>
+		public static CartwheelTextToMotionForward MinusZ { get; } = new("-Z");
+		/// <summary><c>-Y</c></summary>
+		public static CartwheelTextToMotionForward MinusY { get; } = new("-Y");
+		/// <summary><c>-X</c></summary>
+		public static CartwheelTextToMotionForward MinusX { get; } = new("-X");
+		/// <summary>Wraps a value (known or not).</summary>
+		public CartwheelTextToMotionForward(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator CartwheelTextToMotionForward(string value) => new(value);
+		public bool Equals(CartwheelTextToMotionForward other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is CartwheelTextToMotionForward other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(CartwheelTextToMotionForward a, CartwheelTextToMotionForward b) => a.Value == b.Value;
+		public static bool operator !=(CartwheelTextToMotionForward a, CartwheelTextToMotionForward b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>faceExpression</c> for <see cref="CartwheelTextToMotionRequest.FaceExpression"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct CartwheelTextToMotionFaceExpression : global::System.IEquatable<CartwheelTextToMotionFaceExpression>
-    {
-        private static readonly string[] Known = new string[] { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" };
-        /// <summary><c>Default</c></summary>
-        public static CartwheelTextToMotionFaceExpression Default { get; } = new("Default");
-        /// <summary><c>Neutral</c></summary>
-        public static CartwheelTextToMotionFaceExpression Neutral { get; } = new("Neutral");
-        /// <summary><c>Angry</c></summary>
-        public static CartwheelTextToMotionFaceExpression Angry { get; } = new("Angry");
-        /// <summary><c>Annoyed</c></summary>
-        public static CartwheelTextToMotionFaceExpression Annoyed { get; } = new("Annoyed");
-        /// <summary><c>Bored</c></summary>
-        public static CartwheelTextToMotionFaceExpression Bored { get; } = new("Bored");
-        /// <summary><c>Confusion</c></summary>
-        public static CartwheelTextToMotionFaceExpression Confusion { get; } = new("Confusion");
-        /// <summary><c>DelightedGrin</c></summary>
-        public static CartwheelTextToMotionFaceExpression DelightedGrin { get; } = new("DelightedGrin");
-        /// <summary><c>Delighted</c></summary>
-        public static CartwheelTextToMotionFaceExpression Delighted { get; } = new("Delighted");
-        /// <summary><c>Excited</c></summary>
-        public static CartwheelTextToMotionFaceExpression Excited { get; } = new("Excited");
-        /// <summary><c>Goof</c></summary>
-        public static CartwheelTextToMotionFaceExpression Goof { get; } = new("Goof");
-        /// <summary><c>HappyLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression HappyLookLeft { get; } = new("HappyLookLeft");
-        /// <summary><c>HappyLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression HappyLookRight { get; } = new("HappyLookRight");
-        /// <summary><c>Love</c></summary>
-        public static CartwheelTextToMotionFaceExpression Love { get; } = new("Love");
-        /// <summary><c>Nervous</c></summary>
-        public static CartwheelTextToMotionFaceExpression Nervous { get; } = new("Nervous");
-        /// <summary><c>Pain</c></summary>
-        public static CartwheelTextToMotionFaceExpression Pain { get; } = new("Pain");
-        /// <summary><c>Pleased</c></summary>
-        public static CartwheelTextToMotionFaceExpression Pleased { get; } = new("Pleased");
-        /// <summary><c>Puzzled</c></summary>
-        public static CartwheelTextToMotionFaceExpression Puzzled { get; } = new("Puzzled");
-        /// <summary><c>Rage</c></summary>
-        public static CartwheelTextToMotionFaceExpression Rage { get; } = new("Rage");
-        /// <summary><c>RollLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression RollLookLeft { get; } = new("RollLookLeft");
-        /// <summary><c>RollLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression RollLookRight { get; } = new("RollLookRight");
-        /// <summary><c>Sad</c></summary>
-        public static CartwheelTextToMotionFaceExpression Sad { get; } = new("Sad");
-        /// <summary><c>SadEyesClosed</c></summary>
-        public static CartwheelTextToMotionFaceExpression SadEyesClosed { get; } = new("SadEyesClosed");
-        /// <summary><c>SadLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression SadLookLeft { get; } = new("SadLookLeft");
-        /// <summary><c>SadLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression SadLookRight { get; } = new("SadLookRight");
-        /// <summary><c>Squeeze</c></summary>
-        public static CartwheelTextToMotionFaceExpression Squeeze { get; } = new("Squeeze");
-        /// <summary><c>Stretch</c></summary>
-        public static CartwheelTextToMotionFaceExpression Stretch { get; } = new("Stretch");
-        /// <summary><c>Stunned</c></summary>
-        public static CartwheelTextToMotionFaceExpression Stunned { get; } = new("Stunned");
-        /// <summary><c>Surprise</c></summary>
-        public static CartwheelTextToMotionFaceExpression Surprise { get; } = new("Surprise");
-        /// <summary><c>Suspicious</c></summary>
-        public static CartwheelTextToMotionFaceExpression Suspicious { get; } = new("Suspicious");
-        /// <summary><c>ThinkingLookLeft</c></summary>
-        public static CartwheelTextToMotionFaceExpression ThinkingLookLeft { get; } = new("ThinkingLookLeft");
-        /// <summary><c>ThinkingLookRight</c></summary>
-        public static CartwheelTextToMotionFaceExpression ThinkingLookRight { get; } = new("ThinkingLookRight");
-        /// <summary><c>Wink</c></summary>
-        public static CartwheelTextToMotionFaceExpression Wink { get; } = new("Wink");
-        /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionFaceExpression(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator CartwheelTextToMotionFaceExpression(string value) => new CartwheelTextToMotionFaceExpression(value);
-        public bool Equals(CartwheelTextToMotionFaceExpression other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is CartwheelTextToMotionFaceExpression other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(CartwheelTextToMotionFaceExpression left, CartwheelTextToMotionFaceExpression right) => left.Equals(right);
-        public static bool operator !=(CartwheelTextToMotionFaceExpression left, CartwheelTextToMotionFaceExpression right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>up</c> for <see cref="CartwheelTextToMotionRequest.Up"/>.</summary>
+	/// <remarks>A closed set: <see cref="CartwheelTextToMotionRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct CartwheelTextToMotionUp : __Sys::IEquatable<CartwheelTextToMotionUp>
+	{
+		private static readonly string[] Known = { "Z", "Y", "X", "-Z", "-Y", "-X" };
+		/// <summary><c>Z</c></summary>
+		public static CartwheelTextToMotionUp Z { get; } = new("Z");
+		/// <summary><c>Y</c></summary>
+		public static CartwheelTextToMotionUp Y { get; } = new("Y");
+		/// <summary><c>X</c></summary>
+		public static CartwheelTextToMotionUp X { get; } = new("X");
+		/// <summary><c>-Z</c></summary>
+		public static CartwheelTextToMotionUp MinusZ { get; } = new("-Z");
+		/// <summary><c>-Y</c></summary>
+		public static CartwheelTextToMotionUp MinusY { get; } = new("-Y");
+		/// <summary><c>-X</c></summary>
+		public static CartwheelTextToMotionUp MinusX { get; } = new("-X");
+		/// <summary>Wraps a value (known or not).</summary>
+		public CartwheelTextToMotionUp(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator CartwheelTextToMotionUp(string value) => new(value);
+		public bool Equals(CartwheelTextToMotionUp other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is CartwheelTextToMotionUp other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(CartwheelTextToMotionUp a, CartwheelTextToMotionUp b) => a.Value == b.Value;
+		public static bool operator !=(CartwheelTextToMotionUp a, CartwheelTextToMotionUp b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>handPose</c> for <see cref="CartwheelTextToMotionRequest.HandPose"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct CartwheelTextToMotionHandPose : global::System.IEquatable<CartwheelTextToMotionHandPose>
-    {
-        private static readonly string[] Known = new string[] { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" };
-        /// <summary><c>default</c></summary>
-        public static CartwheelTextToMotionHandPose Default { get; } = new("default");
-        /// <summary><c>claw</c></summary>
-        public static CartwheelTextToMotionHandPose Claw { get; } = new("claw");
-        /// <summary><c>curled</c></summary>
-        public static CartwheelTextToMotionHandPose Curled { get; } = new("curled");
-        /// <summary><c>fist</c></summary>
-        public static CartwheelTextToMotionHandPose Fist { get; } = new("fist");
-        /// <summary><c>fist_clenched</c></summary>
-        public static CartwheelTextToMotionHandPose FistClenched { get; } = new("fist_clenched");
-        /// <summary><c>fist_relaxed</c></summary>
-        public static CartwheelTextToMotionHandPose FistRelaxed { get; } = new("fist_relaxed");
-        /// <summary><c>gripping</c></summary>
-        public static CartwheelTextToMotionHandPose Gripping { get; } = new("gripping");
-        /// <summary><c>love_you</c></summary>
-        public static CartwheelTextToMotionHandPose LoveYou { get; } = new("love_you");
-        /// <summary><c>open_loose</c></summary>
-        public static CartwheelTextToMotionHandPose OpenLoose { get; } = new("open_loose");
-        /// <summary><c>open_tight</c></summary>
-        public static CartwheelTextToMotionHandPose OpenTight { get; } = new("open_tight");
-        /// <summary><c>peace</c></summary>
-        public static CartwheelTextToMotionHandPose Peace { get; } = new("peace");
-        /// <summary><c>pointing</c></summary>
-        public static CartwheelTextToMotionHandPose Pointing { get; } = new("pointing");
-        /// <summary><c>pointing_cool</c></summary>
-        public static CartwheelTextToMotionHandPose PointingCool { get; } = new("pointing_cool");
-        /// <summary><c>relaxed</c></summary>
-        public static CartwheelTextToMotionHandPose Relaxed { get; } = new("relaxed");
-        /// <summary><c>rock</c></summary>
-        public static CartwheelTextToMotionHandPose Rock { get; } = new("rock");
-        /// <summary><c>splay</c></summary>
-        public static CartwheelTextToMotionHandPose Splay { get; } = new("splay");
-        /// <summary><c>thumbs_up</c></summary>
-        public static CartwheelTextToMotionHandPose ThumbsUp { get; } = new("thumbs_up");
-        /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionHandPose(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator CartwheelTextToMotionHandPose(string value) => new CartwheelTextToMotionHandPose(value);
-        public bool Equals(CartwheelTextToMotionHandPose other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is CartwheelTextToMotionHandPose other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(CartwheelTextToMotionHandPose left, CartwheelTextToMotionHandPose right) => left.Equals(right);
-        public static bool operator !=(CartwheelTextToMotionHandPose left, CartwheelTextToMotionHandPose right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>faceExpression</c> for <see cref="CartwheelTextToMotionRequest.FaceExpression"/>.</summary>
+	/// <remarks>A closed set: <see cref="CartwheelTextToMotionRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct CartwheelTextToMotionFaceExpression : __Sys::IEquatable<CartwheelTextToMotionFaceExpression>
+	{
+		private static readonly string[] Known = { "Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink" };
+		/// <summary><c>Default</c></summary>
+		public static CartwheelTextToMotionFaceExpression Default { get; } = new("Default");
+		/// <summary><c>Neutral</c></summary>
+		public static CartwheelTextToMotionFaceExpression Neutral { get; } = new("Neutral");
+		/// <summary><c>Angry</c></summary>
+		public static CartwheelTextToMotionFaceExpression Angry { get; } = new("Angry");
+		/// <summary><c>Annoyed</c></summary>
+		public static CartwheelTextToMotionFaceExpression Annoyed { get; } = new("Annoyed");
+		/// <summary><c>Bored</c></summary>
+		public static CartwheelTextToMotionFaceExpression Bored { get; } = new("Bored");
+		/// <summary><c>Confusion</c></summary>
+		public static CartwheelTextToMotionFaceExpression Confusion { get; } = new("Confusion");
+		/// <summary><c>DelightedGrin</c></summary>
+		public static CartwheelTextToMotionFaceExpression DelightedGrin { get; } = new("DelightedGrin");
+		/// <summary><c>Delighted</c></summary>
+		public static CartwheelTextToMotionFaceExpression Delighted { get; } = new("Delighted");
+		/// <summary><c>Excited</c></summary>
+		public static CartwheelTextToMotionFaceExpression Excited { get; } = new("Excited");
+		/// <summary><c>Goof</c></summary>
+		public static CartwheelTextToMotionFaceExpression Goof { get; } = new("Goof");
+		/// <summary><c>HappyLookLeft</c></summary>
+		public static CartwheelTextToMotionFaceExpression HappyLookLeft { get; } = new("HappyLookLeft");
+		/// <summary><c>HappyLookRight</c></summary>
+		public static CartwheelTextToMotionFaceExpression HappyLookRight { get; } = new("HappyLookRight");
+		/// <summary><c>Love</c></summary>
+		public static CartwheelTextToMotionFaceExpression Love { get; } = new("Love");
+		/// <summary><c>Nervous</c></summary>
+		public static CartwheelTextToMotionFaceExpression Nervous { get; } = new("Nervous");
+		/// <summary><c>Pain</c></summary>
+		public static CartwheelTextToMotionFaceExpression Pain { get; } = new("Pain");
+		/// <summary><c>Pleased</c></summary>
+		public static CartwheelTextToMotionFaceExpression Pleased { get; } = new("Pleased");
+		/// <summary><c>Puzzled</c></summary>
+		public static CartwheelTextToMotionFaceExpression Puzzled { get; } = new("Puzzled");
+		/// <summary><c>Rage</c></summary>
+		public static CartwheelTextToMotionFaceExpression Rage { get; } = new("Rage");
+		/// <summary><c>RollLookLeft</c></summary>
+		public static CartwheelTextToMotionFaceExpression RollLookLeft { get; } = new("RollLookLeft");
+		/// <summary><c>RollLookRight</c></summary>
+		public static CartwheelTextToMotionFaceExpression RollLookRight { get; } = new("RollLookRight");
+		/// <summary><c>Sad</c></summary>
+		public static CartwheelTextToMotionFaceExpression Sad { get; } = new("Sad");
+		/// <summary><c>SadEyesClosed</c></summary>
+		public static CartwheelTextToMotionFaceExpression SadEyesClosed { get; } = new("SadEyesClosed");
+		/// <summary><c>SadLookLeft</c></summary>
+		public static CartwheelTextToMotionFaceExpression SadLookLeft { get; } = new("SadLookLeft");
+		/// <summary><c>SadLookRight</c></summary>
+		public static CartwheelTextToMotionFaceExpression SadLookRight { get; } = new("SadLookRight");
+		/// <summary><c>Squeeze</c></summary>
+		public static CartwheelTextToMotionFaceExpression Squeeze { get; } = new("Squeeze");
+		/// <summary><c>Stretch</c></summary>
+		public static CartwheelTextToMotionFaceExpression Stretch { get; } = new("Stretch");
+		/// <summary><c>Stunned</c></summary>
+		public static CartwheelTextToMotionFaceExpression Stunned { get; } = new("Stunned");
+		/// <summary><c>Surprise</c></summary>
+		public static CartwheelTextToMotionFaceExpression Surprise { get; } = new("Surprise");
+		/// <summary><c>Suspicious</c></summary>
+		public static CartwheelTextToMotionFaceExpression Suspicious { get; } = new("Suspicious");
+		/// <summary><c>ThinkingLookLeft</c></summary>
+		public static CartwheelTextToMotionFaceExpression ThinkingLookLeft { get; } = new("ThinkingLookLeft");
+		/// <summary><c>ThinkingLookRight</c></summary>
+		public static CartwheelTextToMotionFaceExpression ThinkingLookRight { get; } = new("ThinkingLookRight");
+		/// <summary><c>Wink</c></summary>
+		public static CartwheelTextToMotionFaceExpression Wink { get; } = new("Wink");
+		/// <summary>Wraps a value (known or not).</summary>
+		public CartwheelTextToMotionFaceExpression(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator CartwheelTextToMotionFaceExpression(string value) => new(value);
+		public bool Equals(CartwheelTextToMotionFaceExpression other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is CartwheelTextToMotionFaceExpression other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(CartwheelTextToMotionFaceExpression a, CartwheelTextToMotionFaceExpression b) => a.Value == b.Value;
+		public static bool operator !=(CartwheelTextToMotionFaceExpression a, CartwheelTextToMotionFaceExpression b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>keyframeCleaning</c> for <see cref="CartwheelTextToMotionRequest.KeyframeCleaning"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="CartwheelTextToMotionRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct CartwheelTextToMotionKeyframeCleaning : global::System.IEquatable<CartwheelTextToMotionKeyframeCleaning>
-    {
-        private static readonly string[] Known = new string[] { "none", "reduce", "simplify" };
-        /// <summary><c>none</c></summary>
-        public static CartwheelTextToMotionKeyframeCleaning None { get; } = new("none");
-        /// <summary><c>reduce</c></summary>
-        public static CartwheelTextToMotionKeyframeCleaning Reduce { get; } = new("reduce");
-        /// <summary><c>simplify</c></summary>
-        public static CartwheelTextToMotionKeyframeCleaning Simplify { get; } = new("simplify");
-        /// <summary>Wraps a value (known or not).</summary>
-        public CartwheelTextToMotionKeyframeCleaning(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator CartwheelTextToMotionKeyframeCleaning(string value) => new CartwheelTextToMotionKeyframeCleaning(value);
-        public bool Equals(CartwheelTextToMotionKeyframeCleaning other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is CartwheelTextToMotionKeyframeCleaning other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(CartwheelTextToMotionKeyframeCleaning left, CartwheelTextToMotionKeyframeCleaning right) => left.Equals(right);
-        public static bool operator !=(CartwheelTextToMotionKeyframeCleaning left, CartwheelTextToMotionKeyframeCleaning right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>handPose</c> for <see cref="CartwheelTextToMotionRequest.HandPose"/>.</summary>
+	/// <remarks>A closed set: <see cref="CartwheelTextToMotionRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct CartwheelTextToMotionHandPose : __Sys::IEquatable<CartwheelTextToMotionHandPose>
+	{
+		private static readonly string[] Known = { "default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up" };
+		/// <summary><c>default</c></summary>
+		public static CartwheelTextToMotionHandPose Default { get; } = new("default");
+		/// <summary><c>claw</c></summary>
+		public static CartwheelTextToMotionHandPose Claw { get; } = new("claw");
+		/// <summary><c>curled</c></summary>
+		public static CartwheelTextToMotionHandPose Curled { get; } = new("curled");
+		/// <summary><c>fist</c></summary>
+		public static CartwheelTextToMotionHandPose Fist { get; } = new("fist");
+		/// <summary><c>fist_clenched</c></summary>
+		public static CartwheelTextToMotionHandPose FistClenched { get; } = new("fist_clenched");
+		/// <summary><c>fist_relaxed</c></summary>
+		public static CartwheelTextToMotionHandPose FistRelaxed { get; } = new("fist_relaxed");
+		/// <summary><c>gripping</c></summary>
+		public static CartwheelTextToMotionHandPose Gripping { get; } = new("gripping");
+		/// <summary><c>love_you</c></summary>
+		public static CartwheelTextToMotionHandPose LoveYou { get; } = new("love_you");
+		/// <summary><c>open_loose</c></summary>
+		public static CartwheelTextToMotionHandPose OpenLoose { get; } = new("open_loose");
+		/// <summary><c>open_tight</c></summary>
+		public static CartwheelTextToMotionHandPose OpenTight { get; } = new("open_tight");
+		/// <summary><c>peace</c></summary>
+		public static CartwheelTextToMotionHandPose Peace { get; } = new("peace");
+		/// <summary><c>pointing</c></summary>
+		public static CartwheelTextToMotionHandPose Pointing { get; } = new("pointing");
+		/// <summary><c>pointing_cool</c></summary>
+		public static CartwheelTextToMotionHandPose PointingCool { get; } = new("pointing_cool");
+		/// <summary><c>relaxed</c></summary>
+		public static CartwheelTextToMotionHandPose Relaxed { get; } = new("relaxed");
+		/// <summary><c>rock</c></summary>
+		public static CartwheelTextToMotionHandPose Rock { get; } = new("rock");
+		/// <summary><c>splay</c></summary>
+		public static CartwheelTextToMotionHandPose Splay { get; } = new("splay");
+		/// <summary><c>thumbs_up</c></summary>
+		public static CartwheelTextToMotionHandPose ThumbsUp { get; } = new("thumbs_up");
+		/// <summary>Wraps a value (known or not).</summary>
+		public CartwheelTextToMotionHandPose(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator CartwheelTextToMotionHandPose(string value) => new(value);
+		public bool Equals(CartwheelTextToMotionHandPose other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is CartwheelTextToMotionHandPose other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(CartwheelTextToMotionHandPose a, CartwheelTextToMotionHandPose b) => a.Value == b.Value;
+		public static bool operator !=(CartwheelTextToMotionHandPose a, CartwheelTextToMotionHandPose b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>The Scenario model <c>model_cartwheel-text-to-motion</c> (Cartwheel Text to Motion): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class CartwheelTextToMotionModel
-    {
-        /// <summary>The model id.</summary>
-        public const string Id = "model_cartwheel-text-to-motion";
+	/// <summary>Values of <c>keyframeCleaning</c> for <see cref="CartwheelTextToMotionRequest.KeyframeCleaning"/>.</summary>
+	/// <remarks>A closed set: <see cref="CartwheelTextToMotionRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct CartwheelTextToMotionKeyframeCleaning : __Sys::IEquatable<CartwheelTextToMotionKeyframeCleaning>
+	{
+		private static readonly string[] Known = { "none", "reduce", "simplify" };
+		/// <summary><c>none</c></summary>
+		public static CartwheelTextToMotionKeyframeCleaning None { get; } = new("none");
+		/// <summary><c>reduce</c></summary>
+		public static CartwheelTextToMotionKeyframeCleaning Reduce { get; } = new("reduce");
+		/// <summary><c>simplify</c></summary>
+		public static CartwheelTextToMotionKeyframeCleaning Simplify { get; } = new("simplify");
+		/// <summary>Wraps a value (known or not).</summary>
+		public CartwheelTextToMotionKeyframeCleaning(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator CartwheelTextToMotionKeyframeCleaning(string value) => new(value);
+		public bool Equals(CartwheelTextToMotionKeyframeCleaning other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is CartwheelTextToMotionKeyframeCleaning other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(CartwheelTextToMotionKeyframeCleaning a, CartwheelTextToMotionKeyframeCleaning b) => a.Value == b.Value;
+		public static bool operator !=(CartwheelTextToMotionKeyframeCleaning a, CartwheelTextToMotionKeyframeCleaning b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-        /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
-            Id, "Cartwheel Text to Motion", "CartwheelTextToMotion", "Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox.",
-            "prompt|Prompt|String|1|Describe the movement you want the character to perform \u2014 for example, \"walks forward, then jumps and waves.\"|||||4096|||||" +
-            "characterModel|CharacterModel|Asset||Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.||||||3d|||1|characterFile|0|Provide a reference image or a 3D model.|" +
-            "characterFile|CharacterFile|Asset||Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.||||||image|||1|characterModel|0|Provide a reference image or a 3D model.|" +
-            "duration|Duration|Number||How long the animation lasts, in seconds.|5|3|8|||||||" +
-            "cfgScale|CfgScale|Number||How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.|7.5|1|9|||||||" +
-            "outputFormat|OutputFormat|String|4|The file type you get back. Choose the one that matches your software \u2014 for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.|\"glb\"|||||||7|glb|fbx-blender|fbx-maya|fbx-unreal|fbx-roblox|ma|mb||" +
-            "frameRate|FrameRate|Number|4|How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.|24|||||||16|2|12|23.976|24|25|29.97|30|48|50|59.94|60|90|100|120|144|240||" +
-            "forward|Forward|String|4|Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.|\"Z\"|||||||6|Z|Y|X|-Z|-Y|-X||" +
-            "up|Up|String|4|Which direction counts as \"up\" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.|\"Y\"|||||||6|Z|Y|X|-Z|-Y|-X||" +
-            "frameStepSize|FrameStepSize|Number||Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.|1|1||||||||" +
-            "moveInPlace|MoveInPlace|Boolean||Keeps the character animating on the spot instead of traveling across the scene \u2014 useful for game engines where movement is handled separately.|false|||||||||" +
-            "ikFeet|IkFeet|Boolean||Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).||||||||||" +
-            "ikHands|IkHands|Boolean||Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).||||||||||" +
-            "faceExpression|FaceExpression|String|4|An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.|\"Default\"|||||||32|Default|Neutral|Angry|Annoyed|Bored|Confusion|DelightedGrin|Delighted|Excited|Goof|HappyLookLeft|HappyLookRight|Love|Nervous|Pain|Pleased|Puzzled|Rage|RollLookLeft|RollLookRight|Sad|SadEyesClosed|SadLookLeft|SadLookRight|Squeeze|Stretch|Stunned|Surprise|Suspicious|ThinkingLookLeft|ThinkingLookRight|Wink||" +
-            "handPose|HandPose|String|4|The hand pose to apply on the character.|\"default\"|||||||17|default|claw|curled|fist|fist_clenched|fist_relaxed|gripping|love_you|open_loose|open_tight|peace|pointing|pointing_cool|relaxed|rock|splay|thumbs_up||" +
-            "keyframeCleaning|KeyframeCleaning|String|4|Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.|\"none\"|||||||3|none|reduce|simplify||" +
-            "loop|Loop|Boolean||Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.|false|||||||||" +
-            "skinHex|SkinHex|String||An optional color for the character's skin, given as a hex code (for example, #BF916D).||||||||||");
-    }
+	/// <summary>The Scenario model <c>model_cartwheel-text-to-motion</c> (Cartwheel Text to Motion): its id and descriptor.</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class CartwheelTextToMotionModel
+	{
+		/// <summary>The model id.</summary>
+		public const string Id = "model_cartwheel-text-to-motion";
 
-    /// <summary>Typed calls of the Scenario model <c>model_cartwheel-text-to-motion</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class CartwheelTextToMotionClientExtensions
-    {
-        /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
-        /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunCartwheelTextToMotionAsync(this global::LtxCodegen.IScenarioClient client, CartwheelTextToMotionRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
-    }
+		/// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
+		public static __Ltx::ScenarioModelDescriptor Descriptor { get; } = __Ltx::ScenarioModelDescriptor.FromTable(
+			Id, "Cartwheel Text to Motion", "CartwheelTextToMotion", "Cartwheel Text to Motion turns a text prompt into 3D character animation, applied to your own image or 3D mesh, exported as GLB or FBX for Blender, Maya, Unreal, or Roblox.",
+			"prompt|Prompt|String|1|Describe the movement you want the character to perform \u2014 for example, \"walks forward, then jumps and waves.\"|||||4096|||||" +
+			"characterModel|CharacterModel|Asset||Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.||||||3d|||1|characterFile|0|Provide a reference image or a 3D model.|" +
+			"characterFile|CharacterFile|Asset||Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.||||||image|||1|characterModel|0|Provide a reference image or a 3D model.|" +
+			"duration|Duration|Number||How long the animation lasts, in seconds.|5|3|8|||||||" +
+			"cfgScale|CfgScale|Number||How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.|7.5|1|9|||||||" +
+			"outputFormat|OutputFormat|String|4|The file type you get back. Choose the one that matches your software \u2014 for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.|\"glb\"|||||||7|glb|fbx-blender|fbx-maya|fbx-unreal|fbx-roblox|ma|mb||" +
+			"frameRate|FrameRate|Number|4|How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.|24|||||||16|2|12|23.976|24|25|29.97|30|48|50|59.94|60|90|100|120|144|240||" +
+			"forward|Forward|String|4|Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.|\"Z\"|||||||6|Z|Y|X|-Z|-Y|-X||" +
+			"up|Up|String|4|Which direction counts as \"up\" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.|\"Y\"|||||||6|Z|Y|X|-Z|-Y|-X||" +
+			"frameStepSize|FrameStepSize|Number||Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.|1|1||||||||" +
+			"moveInPlace|MoveInPlace|Boolean||Keeps the character animating on the spot instead of traveling across the scene \u2014 useful for game engines where movement is handled separately.|false|||||||||" +
+			"ikFeet|IkFeet|Boolean||Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).||||||||||" +
+			"ikHands|IkHands|Boolean||Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).||||||||||" +
+			"faceExpression|FaceExpression|String|4|An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.|\"Default\"|||||||32|Default|Neutral|Angry|Annoyed|Bored|Confusion|DelightedGrin|Delighted|Excited|Goof|HappyLookLeft|HappyLookRight|Love|Nervous|Pain|Pleased|Puzzled|Rage|RollLookLeft|RollLookRight|Sad|SadEyesClosed|SadLookLeft|SadLookRight|Squeeze|Stretch|Stunned|Surprise|Suspicious|ThinkingLookLeft|ThinkingLookRight|Wink||" +
+			"handPose|HandPose|String|4|The hand pose to apply on the character.|\"default\"|||||||17|default|claw|curled|fist|fist_clenched|fist_relaxed|gripping|love_you|open_loose|open_tight|peace|pointing|pointing_cool|relaxed|rock|splay|thumbs_up||" +
+			"keyframeCleaning|KeyframeCleaning|String|4|Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.|\"none\"|||||||3|none|reduce|simplify||" +
+			"loop|Loop|Boolean||Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.|false|||||||||" +
+			"skinHex|SkinHex|String||An optional color for the character's skin, given as a hex code (for example, #BF916D).||||||||||");
+	}
+
+	/// <summary>Typed calls of the Scenario model <c>model_cartwheel-text-to-motion</c> on <see cref="__Ltx::IScenarioClient"/> (the client or a test double).</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class CartwheelTextToMotionClientExtensions
+	{
+		/// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> SubmitCartwheelTextToMotionAsync(this __Ltx::IScenarioClient client, CartwheelTextToMotionRequest request, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
+		/// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> RunCartwheelTextToMotionAsync(this __Ltx::IScenarioClient client, CartwheelTextToMotionRequest request, __Sys::IProgress<__Ltx::ScenarioJob>? progress = null, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
+	}
 
 }

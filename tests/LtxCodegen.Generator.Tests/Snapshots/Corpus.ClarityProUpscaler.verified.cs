@@ -5,99 +5,103 @@
 
 namespace Consumer.Models
 {
-    /// <summary>A request to the Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler).</summary>
-    /// <remarks>Photorealistic image upscaler with up to 16x scaling and controllable creativity. Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitClarityProUpscalerAsync</c> or <c>RunClarityProUpscalerAsync</c>.</remarks>
-    [global::LtxCodegen.Metadata.ScenarioModel("model_clarity-pro-upscaler")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public sealed partial class ClarityProUpscalerRequest : global::LtxCodegen.IScenarioRequest
-    {
-        /// <summary>The service's default for <see cref="ScaleFactor"/>.</summary>
-        public const double DefaultScaleFactor = 2.0;
-        /// <summary>The service's default for <see cref="Creativity"/>.</summary>
-        public const double DefaultCreativity = 0.0;
+	using __Ltx = global::LtxCodegen;
+	using __LtxMeta = global::LtxCodegen.Metadata;
+	using __Sys = global::System;
 
-        /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
-        public ClarityProUpscalerRequest()
-        {
-        }
+	/// <summary>A request to the Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler).</summary>
+	/// <remarks>Photorealistic image upscaler with up to 16x scaling and controllable creativity. Set the properties, then call <c>SubmitClarityProUpscalerAsync</c> or <c>RunClarityProUpscalerAsync</c> on a client.</remarks>
+	[__LtxMeta::ScenarioModel("model_clarity-pro-upscaler")]
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public sealed partial class ClarityProUpscalerRequest : __Ltx::IScenarioRequest
+	{
+		/// <summary>Service default for <see cref="ScaleFactor"/>.</summary>
+		public const double DefaultScaleFactor = 2.0;
+		/// <summary>Service default for <see cref="Creativity"/>.</summary>
+		public const double DefaultCreativity = 0.0;
 
-        /// <summary>Creates a request with its required parameters.</summary>
-        /// <param name="image">Input image to upscale.</param>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public ClarityProUpscalerRequest(string image)
-        {
-            this.Image = image;
-        }
+		/// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
+		public ClarityProUpscalerRequest()
+		{
+		}
 
-        /// <summary>Input image to upscale.</summary>
-        /// <remarks>Sent as <c>image</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("image"), global::LtxCodegen.Metadata.ScenarioRequired]
-        public required string Image { get; set; }
-        /// <summary>Scaling factor to apply to the input image.</summary>
-        /// <remarks>Sent as <c>scaleFactor</c>. Default: <c>2</c>. Allowed values: <c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("scaleFactor"), global::LtxCodegen.Metadata.ScenarioOptions("2", "4", "8", "16", IsClosed = true)]
-        public double? ScaleFactor { get; set; }
-        /// <summary>Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.</summary>
-        /// <remarks>Sent as <c>creativity</c>. Default: <c>0</c>. Range: -10 to 10.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("creativity"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = -10.0, Maximum = 10.0)]
-        public double? Creativity { get; set; }
+		/// <summary>Creates a request with its required parameters.</summary>
+		/// <param name="image">Input image to upscale.</param>
+		[__Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]
+		public ClarityProUpscalerRequest(string image)
+		{
+			this.Image = image;
+		}
 
-        /// <inheritdoc/>
-        public string ModelId => global::Consumer.Models.ClarityProUpscalerModel.Id;
-        /// <inheritdoc/>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.ClarityProUpscalerModel.Descriptor;
+		/// <summary>Input image to upscale.</summary>
+		/// <remarks>Sent as <c>image</c> (required).</remarks>
+		[__LtxMeta::ScenarioParameter("image"), __LtxMeta::ScenarioRequired]
+		public required string Image { get; set; }
+		/// <summary>Scaling factor to apply to the input image.</summary>
+		/// <remarks>Sent as <c>scaleFactor</c>. Default: <c>2</c>. Allowed values: <c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("scaleFactor"), __LtxMeta::ScenarioOptions("2", "4", "8", "16", IsClosed = true)]
+		public double? ScaleFactor { get; set; }
+		/// <summary>Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.</summary>
+		/// <remarks>Sent as <c>creativity</c>. Default: <c>0</c>. Range: -10 to 10.</remarks>
+		[__LtxMeta::ScenarioParameter("creativity"), __LtxMeta::ScenarioRange(Minimum = -10.0, Maximum = 10.0)]
+		public double? Creativity { get; set; }
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
-        {
-            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
-            check.Text(0, Image);
-            check.Number(1, ScaleFactor);
-            check.Number(2, Creativity);
-            var errors = check.Finish();
-            OnValidate(errors);
-            return errors;
-        }
+		/// <inheritdoc/>
+		public string ModelId => global::Consumer.Models.ClarityProUpscalerModel.Id;
+		/// <inheritdoc/>
+		public __Ltx::ScenarioModelDescriptor Descriptor => global::Consumer.Models.ClarityProUpscalerModel.Descriptor;
 
-        /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
-        partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
+		/// <inheritdoc/>
+		public __Sys::Collections.Generic.IReadOnlyList<__Ltx::ValidationError> Validate()
+		{
+			var check = new __Ltx::ScenarioRuleCheck(Descriptor);
+			check.Text(0, Image);
+			check.Number(1, ScaleFactor);
+			check.Number(2, Creativity);
+			var errors = check.Finish();
+			OnValidate(errors);
+			return errors;
+		}
 
-        /// <inheritdoc/>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
-            writer.WriteStartObject();
-            writer.WriteString(JsonNames[0], Image);
-            if (ScaleFactor is double value1) writer.WriteNumber(JsonNames[1], value1);
-            if (Creativity is double value2) writer.WriteNumber(JsonNames[2], value2);
-            writer.WriteEndObject();
-        }
-        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.ClarityProUpscalerModel.Descriptor);
-    }
+		/// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
+		partial void OnValidate(__Sys::Collections.Generic.List<__Ltx::ValidationError> errors);
 
-    /// <summary>The Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class ClarityProUpscalerModel
-    {
-        /// <summary>The model id.</summary>
-        public const string Id = "model_clarity-pro-upscaler";
+		/// <inheritdoc/>
+		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
+		{
+			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
+			writer.WriteStartObject();
+			writer.WriteString(JsonNames[0], Image);
+			if (ScaleFactor is double value1) writer.WriteNumber(JsonNames[1], value1);
+			if (Creativity is double value2) writer.WriteNumber(JsonNames[2], value2);
+			writer.WriteEndObject();
+		}
+		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.ClarityProUpscalerModel.Descriptor);
+	}
 
-        /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
-            Id, "Clarity Pro Upscaler", "ClarityProUpscaler", "Photorealistic image upscaler with up to 16x scaling and controllable creativity.",
-            "image|Image|Asset|1|Input image to upscale.||||||||||" +
-            "scaleFactor|ScaleFactor|Number|4|Scaling factor to apply to the input image.|2|||||||4|2|4|8|16||" +
-            "creativity|Creativity|Number||Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.|0|-10|10|||||||");
-    }
+	/// <summary>The Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler): its id and descriptor.</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class ClarityProUpscalerModel
+	{
+		/// <summary>The model id.</summary>
+		public const string Id = "model_clarity-pro-upscaler";
 
-    /// <summary>Typed calls of the Scenario model <c>model_clarity-pro-upscaler</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class ClarityProUpscalerClientExtensions
-    {
-        /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
-        /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunClarityProUpscalerAsync(this global::LtxCodegen.IScenarioClient client, ClarityProUpscalerRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
-    }
+		/// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
+		public static __Ltx::ScenarioModelDescriptor Descriptor { get; } = __Ltx::ScenarioModelDescriptor.FromTable(
+			Id, "Clarity Pro Upscaler", "ClarityProUpscaler", "Photorealistic image upscaler with up to 16x scaling and controllable creativity.",
+			"image|Image|Asset|1|Input image to upscale.||||||||||" +
+			"scaleFactor|ScaleFactor|Number|4|Scaling factor to apply to the input image.|2|||||||4|2|4|8|16||" +
+			"creativity|Creativity|Number||Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.|0|-10|10|||||||");
+	}
+
+	/// <summary>Typed calls of the Scenario model <c>model_clarity-pro-upscaler</c> on <see cref="__Ltx::IScenarioClient"/> (the client or a test double).</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class ClarityProUpscalerClientExtensions
+	{
+		/// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> SubmitClarityProUpscalerAsync(this __Ltx::IScenarioClient client, ClarityProUpscalerRequest request, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
+		/// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> RunClarityProUpscalerAsync(this __Ltx::IScenarioClient client, ClarityProUpscalerRequest request, __Sys::IProgress<__Ltx::ScenarioJob>? progress = null, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
+	}
 
 }

@@ -5,142 +5,146 @@
 
 namespace Consumer.Models
 {
-    /// <summary>A request to the Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video).</summary>
-    /// <remarks>Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitKlingV3OmniVideoAsync</c> or <c>RunKlingV3OmniVideoAsync</c>.</remarks>
-    [global::LtxCodegen.Metadata.ScenarioModel("model_kling-v3-omni-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public sealed partial class KlingV3OmniVideoRequest : global::LtxCodegen.IScenarioRequest
-    {
-        /// <summary>The service's default for <see cref="VideoReferenceType"/>.</summary>
-        public const string DefaultVideoReferenceType = "feature";
-        /// <summary>The service's default for <see cref="KeepOriginalSound"/>.</summary>
-        public const bool DefaultKeepOriginalSound = true;
-        /// <summary>The service's default for <see cref="GenerateAudio"/>.</summary>
-        public const bool DefaultGenerateAudio = false;
-        /// <summary>The service's default for <see cref="Mode"/>.</summary>
-        public const string DefaultMode = "pro";
-        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
-        public const string DefaultAspectRatio = "16:9";
-        /// <summary>The service's default for <see cref="Duration"/>.</summary>
-        public const double DefaultDuration = 5.0;
+	using __Ltx = global::LtxCodegen;
+	using __LtxMeta = global::LtxCodegen.Metadata;
+	using __Sys = global::System;
 
-        /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
-        public KlingV3OmniVideoRequest()
-        {
-        }
+	/// <summary>A request to the Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video).</summary>
+	/// <remarks>Set the properties, then call <c>SubmitKlingV3OmniVideoAsync</c> or <c>RunKlingV3OmniVideoAsync</c> on a client.</remarks>
+	[__LtxMeta::ScenarioModel("model_kling-v3-omni-video")]
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public sealed partial class KlingV3OmniVideoRequest : __Ltx::IScenarioRequest
+	{
+		/// <summary>Service default for <see cref="VideoReferenceType"/>.</summary>
+		public const string DefaultVideoReferenceType = "feature";
+		/// <summary>Service default for <see cref="KeepOriginalSound"/>.</summary>
+		public const bool DefaultKeepOriginalSound = true;
+		/// <summary>Service default for <see cref="GenerateAudio"/>.</summary>
+		public const bool DefaultGenerateAudio = false;
+		/// <summary>Service default for <see cref="Mode"/>.</summary>
+		public const string DefaultMode = "pro";
+		/// <summary>Service default for <see cref="AspectRatio"/>.</summary>
+		public const string DefaultAspectRatio = "16:9";
+		/// <summary>Service default for <see cref="Duration"/>.</summary>
+		public const double DefaultDuration = 5.0;
 
-        /// <summary>Creates a request with its required parameters.</summary>
-        /// <param name="prompt">Text prompt for video generation. Supports &lt;&lt;&gt;&gt;, &lt;&lt;&gt;&gt; template references. Max 2500 characters.</param>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public KlingV3OmniVideoRequest(string prompt)
-        {
-            this.Prompt = prompt;
-        }
+		/// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
+		public KlingV3OmniVideoRequest()
+		{
+		}
 
-        /// <summary>Text prompt for video generation. Supports &lt;&lt;&gt;&gt;, &lt;&lt;&gt;&gt; template references. Max 2500 characters.</summary>
-        /// <remarks>Sent as <c>prompt</c> (required). At most 2500 characters.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired, global::LtxCodegen.Metadata.ScenarioMaxLength(2500)]
-        public required string Prompt { get; set; }
-        /// <summary>How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.</summary>
-        /// <remarks>Sent as <c>videoReferenceType</c>. Default: <c>"feature"</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoReferenceType")]
-        public string? VideoReferenceType { get; set; }
-        /// <summary>Keep original sound from reference video.</summary>
-        /// <remarks>Sent as <c>keepOriginalSound</c>. Default: <c>true</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("keepOriginalSound")]
-        public bool? KeepOriginalSound { get; set; }
-        /// <summary>Generate native audio. Mutually exclusive with reference video.</summary>
-        /// <remarks>Sent as <c>generateAudio</c>. Default: <c>false</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
-        public bool? GenerateAudio { get; set; }
-        /// <summary>'Standard' generates 720p, 'Pro' generates 1080p.</summary>
-        /// <remarks>Sent as <c>mode</c>. Default: <c>"pro"</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("mode")]
-        public string? Mode { get; set; }
-        /// <summary>Aspect ratio. Required when not using start frame or video editing.</summary>
-        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"16:9"</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
-        public string? AspectRatio { get; set; }
-        /// <summary>Video duration in seconds (3-15). Ignored for video editing (base).</summary>
-        /// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 15 (read from the description).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 15.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        public double? Duration { get; set; }
-        /// <summary>JSON array of shot definitions for multi-shot mode. Each shot: {"prompt": "...", "duration": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{"prompt":"A cat jumps","duration":3},{"prompt":"It lands","duration":2}]</summary>
-        /// <remarks>Sent as <c>multiPrompt</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("multiPrompt")]
-        public string? MultiPrompt { get; set; }
+		/// <summary>Creates a request with its required parameters.</summary>
+		/// <param name="prompt">Text prompt for video generation. Supports &lt;&lt;&gt;&gt;, &lt;&lt;&gt;&gt; template references. Max 2500 characters.</param>
+		[__Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]
+		public KlingV3OmniVideoRequest(string prompt)
+		{
+			this.Prompt = prompt;
+		}
 
-        /// <inheritdoc/>
-        public string ModelId => global::Consumer.Models.KlingV3OmniVideoModel.Id;
-        /// <inheritdoc/>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.KlingV3OmniVideoModel.Descriptor;
+		/// <summary>Text prompt for video generation. Supports &lt;&lt;&gt;&gt;, &lt;&lt;&gt;&gt; template references. Max 2500 characters.</summary>
+		/// <remarks>Sent as <c>prompt</c> (required). At most 2500 characters.</remarks>
+		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired, __LtxMeta::ScenarioMaxLength(2500)]
+		public required string Prompt { get; set; }
+		/// <summary>How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.</summary>
+		/// <remarks>Sent as <c>videoReferenceType</c>. Default: <c>"feature"</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("videoReferenceType")]
+		public string? VideoReferenceType { get; set; }
+		/// <summary>Keep original sound from reference video.</summary>
+		/// <remarks>Sent as <c>keepOriginalSound</c>. Default: <c>true</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("keepOriginalSound")]
+		public bool? KeepOriginalSound { get; set; }
+		/// <summary>Generate native audio. Mutually exclusive with reference video.</summary>
+		/// <remarks>Sent as <c>generateAudio</c>. Default: <c>false</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("generateAudio")]
+		public bool? GenerateAudio { get; set; }
+		/// <summary>'Standard' generates 720p, 'Pro' generates 1080p.</summary>
+		/// <remarks>Sent as <c>mode</c>. Default: <c>"pro"</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("mode")]
+		public string? Mode { get; set; }
+		/// <summary>Aspect ratio. Required when not using start frame or video editing.</summary>
+		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"16:9"</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("aspectRatio")]
+		public string? AspectRatio { get; set; }
+		/// <summary>Video duration in seconds (3-15). Ignored for video editing (base).</summary>
+		/// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 15 (read from the description).</remarks>
+		[__LtxMeta::ScenarioParameter("duration"), __LtxMeta::ScenarioRange(Minimum = 3.0, Maximum = 15.0, Source = __LtxMeta::RuleSource.Prose)]
+		public double? Duration { get; set; }
+		/// <summary>JSON array of shot definitions for multi-shot mode. Each shot: {"prompt": "...", "duration": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{"prompt":"A cat jumps","duration":3},{"prompt":"It lands","duration":2}]</summary>
+		/// <remarks>Sent as <c>multiPrompt</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("multiPrompt")]
+		public string? MultiPrompt { get; set; }
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
-        {
-            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
-            check.Text(0, Prompt);
-            check.Text(1, VideoReferenceType);
-            check.Flag(2, KeepOriginalSound != null);
-            check.Flag(3, GenerateAudio != null);
-            check.Text(4, Mode);
-            check.Text(5, AspectRatio);
-            check.Number(6, Duration);
-            check.Text(7, MultiPrompt);
-            var errors = check.Finish();
-            OnValidate(errors);
-            return errors;
-        }
+		/// <inheritdoc/>
+		public string ModelId => global::Consumer.Models.KlingV3OmniVideoModel.Id;
+		/// <inheritdoc/>
+		public __Ltx::ScenarioModelDescriptor Descriptor => global::Consumer.Models.KlingV3OmniVideoModel.Descriptor;
 
-        /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
-        partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
+		/// <inheritdoc/>
+		public __Sys::Collections.Generic.IReadOnlyList<__Ltx::ValidationError> Validate()
+		{
+			var check = new __Ltx::ScenarioRuleCheck(Descriptor);
+			check.Text(0, Prompt);
+			check.Text(1, VideoReferenceType);
+			check.Flag(2, KeepOriginalSound != null);
+			check.Flag(3, GenerateAudio != null);
+			check.Text(4, Mode);
+			check.Text(5, AspectRatio);
+			check.Number(6, Duration);
+			check.Text(7, MultiPrompt);
+			var errors = check.Finish();
+			OnValidate(errors);
+			return errors;
+		}
 
-        /// <inheritdoc/>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
-            writer.WriteStartObject();
-            writer.WriteString(JsonNames[0], Prompt);
-            if (VideoReferenceType is string value1) writer.WriteString(JsonNames[1], value1);
-            if (KeepOriginalSound is bool value2) writer.WriteBoolean(JsonNames[2], value2);
-            if (GenerateAudio is bool value3) writer.WriteBoolean(JsonNames[3], value3);
-            if (Mode is string value4) writer.WriteString(JsonNames[4], value4);
-            if (AspectRatio is string value5) writer.WriteString(JsonNames[5], value5);
-            if (Duration is double value6) writer.WriteNumber(JsonNames[6], value6);
-            if (MultiPrompt is string value7) writer.WriteString(JsonNames[7], value7);
-            writer.WriteEndObject();
-        }
-        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.KlingV3OmniVideoModel.Descriptor);
-    }
+		/// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
+		partial void OnValidate(__Sys::Collections.Generic.List<__Ltx::ValidationError> errors);
 
-    /// <summary>The Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class KlingV3OmniVideoModel
-    {
-        /// <summary>The model id.</summary>
-        public const string Id = "model_kling-v3-omni-video";
+		/// <inheritdoc/>
+		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
+		{
+			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
+			writer.WriteStartObject();
+			writer.WriteString(JsonNames[0], Prompt);
+			if (VideoReferenceType is string value1) writer.WriteString(JsonNames[1], value1);
+			if (KeepOriginalSound is bool value2) writer.WriteBoolean(JsonNames[2], value2);
+			if (GenerateAudio is bool value3) writer.WriteBoolean(JsonNames[3], value3);
+			if (Mode is string value4) writer.WriteString(JsonNames[4], value4);
+			if (AspectRatio is string value5) writer.WriteString(JsonNames[5], value5);
+			if (Duration is double value6) writer.WriteNumber(JsonNames[6], value6);
+			if (MultiPrompt is string value7) writer.WriteString(JsonNames[7], value7);
+			writer.WriteEndObject();
+		}
+		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.KlingV3OmniVideoModel.Descriptor);
+	}
 
-        /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
-            Id, "Kling V3 Omni Video", "KlingV3OmniVideo", null,
-            "prompt|Prompt|String|9|Text prompt for video generation. Supports <<>>, <<>> template references. Max 2500 characters.|||||2500|||||" +
-            "videoReferenceType|VideoReferenceType|String||How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.|\"feature\"|||||||||" +
-            "keepOriginalSound|KeepOriginalSound|Boolean||Keep original sound from reference video.|true|||||||||" +
-            "generateAudio|GenerateAudio|Boolean||Generate native audio. Mutually exclusive with reference video.|false|||||||||" +
-            "mode|Mode|String||'Standard' generates 720p, 'Pro' generates 1080p.|\"pro\"|||||||||" +
-            "aspectRatio|AspectRatio|String||Aspect ratio. Required when not using start frame or video editing.|\"16:9\"|||||||||" +
-            "duration|Duration|Number|8|Video duration in seconds (3-15). Ignored for video editing (base).|5|3|15|||||||" +
-            "multiPrompt|MultiPrompt|String||JSON array of shot definitions for multi-shot mode. Each shot: {\"prompt\": \"...\", \"duration\": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{\"prompt\":\"A cat jumps\",\"duration\":3},{\"prompt\":\"It lands\",\"duration\":2}]||||||||||");
-    }
+	/// <summary>The Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video): its id and descriptor.</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class KlingV3OmniVideoModel
+	{
+		/// <summary>The model id.</summary>
+		public const string Id = "model_kling-v3-omni-video";
 
-    /// <summary>Typed calls of the Scenario model <c>model_kling-v3-omni-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class KlingV3OmniVideoClientExtensions
-    {
-        /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
-        /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunKlingV3OmniVideoAsync(this global::LtxCodegen.IScenarioClient client, KlingV3OmniVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
-    }
+		/// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
+		public static __Ltx::ScenarioModelDescriptor Descriptor { get; } = __Ltx::ScenarioModelDescriptor.FromTable(
+			Id, "Kling V3 Omni Video", "KlingV3OmniVideo", null,
+			"prompt|Prompt|String|9|Text prompt for video generation. Supports <<>>, <<>> template references. Max 2500 characters.|||||2500|||||" +
+			"videoReferenceType|VideoReferenceType|String||How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.|\"feature\"|||||||||" +
+			"keepOriginalSound|KeepOriginalSound|Boolean||Keep original sound from reference video.|true|||||||||" +
+			"generateAudio|GenerateAudio|Boolean||Generate native audio. Mutually exclusive with reference video.|false|||||||||" +
+			"mode|Mode|String||'Standard' generates 720p, 'Pro' generates 1080p.|\"pro\"|||||||||" +
+			"aspectRatio|AspectRatio|String||Aspect ratio. Required when not using start frame or video editing.|\"16:9\"|||||||||" +
+			"duration|Duration|Number|8|Video duration in seconds (3-15). Ignored for video editing (base).|5|3|15|||||||" +
+			"multiPrompt|MultiPrompt|String||JSON array of shot definitions for multi-shot mode. Each shot: {\"prompt\": \"...\", \"duration\": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{\"prompt\":\"A cat jumps\",\"duration\":3},{\"prompt\":\"It lands\",\"duration\":2}]||||||||||");
+	}
+
+	/// <summary>Typed calls of the Scenario model <c>model_kling-v3-omni-video</c> on <see cref="__Ltx::IScenarioClient"/> (the client or a test double).</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class KlingV3OmniVideoClientExtensions
+	{
+		/// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> SubmitKlingV3OmniVideoAsync(this __Ltx::IScenarioClient client, KlingV3OmniVideoRequest request, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
+		/// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> RunKlingV3OmniVideoAsync(this __Ltx::IScenarioClient client, KlingV3OmniVideoRequest request, __Sys::IProgress<__Ltx::ScenarioJob>? progress = null, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
+	}
 
 }

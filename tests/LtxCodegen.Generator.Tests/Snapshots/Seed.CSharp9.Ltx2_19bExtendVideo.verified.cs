@@ -5,216 +5,220 @@
 
 namespace Consumer.Models
 {
-    /// <summary>A request to the Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video).</summary>
-    /// <remarks>Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c>.</remarks>
-    [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-extend-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public sealed partial class Ltx2_19bExtendVideoRequest : global::LtxCodegen.IScenarioRequest
-    {
-        /// <summary>The service's default for <see cref="VideoStrength"/>.</summary>
-        public const double DefaultVideoStrength = 1.0;
-        /// <summary>The service's default for <see cref="ExtendDuration"/>.</summary>
-        public const double DefaultExtendDuration = 4.0;
-        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
-        public const string DefaultAspectRatio = "auto";
-        /// <summary>The service's default for <see cref="Resolution"/>.</summary>
-        public const string DefaultResolution = "auto";
-        /// <summary>The service's default for <see cref="NumInferenceSteps"/>.</summary>
-        public const double DefaultNumInferenceSteps = 40.0;
-        /// <summary>The service's default for <see cref="GuidanceScale"/>.</summary>
-        public const double DefaultGuidanceScale = 3.0;
-        /// <summary>The service's default for <see cref="CameraMotion"/>.</summary>
-        public const string DefaultCameraMotion = "none";
-        /// <summary>The service's default for <see cref="CameraMotionStrength"/>.</summary>
-        public const double DefaultCameraMotionStrength = 1.0;
-        /// <summary>The service's default for <see cref="GenerateAudio"/>.</summary>
-        public const bool DefaultGenerateAudio = true;
-        /// <summary>The service's default for <see cref="AudioStrength"/>.</summary>
-        public const double DefaultAudioStrength = 1.0;
-        /// <summary>The service's default for <see cref="EnhancePrompt"/>.</summary>
-        public const bool DefaultEnhancePrompt = false;
+	using __Ltx = global::LtxCodegen;
+	using __LtxMeta = global::LtxCodegen.Metadata;
+	using __Sys = global::System;
 
-        /// <summary>Creates a request with its required parameters.</summary>
-        /// <param name="prompt">Text prompt describing how the video should continue</param>
-        public Ltx2_19bExtendVideoRequest(string prompt)
-        {
-            this.Prompt = prompt;
-        }
+	/// <summary>A request to the Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video).</summary>
+	/// <remarks>Set the properties, then call <c>SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c> on a client.</remarks>
+	[__LtxMeta::ScenarioModel("model_ltx-2-19b-extend-video")]
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public sealed partial class Ltx2_19bExtendVideoRequest : __Ltx::IScenarioRequest
+	{
+		/// <summary>Service default for <see cref="VideoStrength"/>.</summary>
+		public const double DefaultVideoStrength = 1.0;
+		/// <summary>Service default for <see cref="ExtendDuration"/>.</summary>
+		public const double DefaultExtendDuration = 4.0;
+		/// <summary>Service default for <see cref="AspectRatio"/>.</summary>
+		public const string DefaultAspectRatio = "auto";
+		/// <summary>Service default for <see cref="Resolution"/>.</summary>
+		public const string DefaultResolution = "auto";
+		/// <summary>Service default for <see cref="NumInferenceSteps"/>.</summary>
+		public const double DefaultNumInferenceSteps = 40.0;
+		/// <summary>Service default for <see cref="GuidanceScale"/>.</summary>
+		public const double DefaultGuidanceScale = 3.0;
+		/// <summary>Service default for <see cref="CameraMotion"/>.</summary>
+		public const string DefaultCameraMotion = "none";
+		/// <summary>Service default for <see cref="CameraMotionStrength"/>.</summary>
+		public const double DefaultCameraMotionStrength = 1.0;
+		/// <summary>Service default for <see cref="GenerateAudio"/>.</summary>
+		public const bool DefaultGenerateAudio = true;
+		/// <summary>Service default for <see cref="AudioStrength"/>.</summary>
+		public const double DefaultAudioStrength = 1.0;
+		/// <summary>Service default for <see cref="EnhancePrompt"/>.</summary>
+		public const bool DefaultEnhancePrompt = false;
 
-        /// <summary>Text prompt describing how the video should continue</summary>
-        /// <remarks>Sent as <c>prompt</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired]
-        public string Prompt { get; set; }
-        /// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
-        /// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength")]
-        public double? VideoStrength { get; set; }
-        /// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
-        /// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration")]
-        public double? ExtendDuration { get; set; }
-        /// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
-        /// <remarks>Sent as <c>contextDuration</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration")]
-        public double? ContextDuration { get; set; }
-        /// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
-        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio")]
-        public string? AspectRatio { get; set; }
-        /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
-        /// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("resolution")]
-        public string? Resolution { get; set; }
-        /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>width</c>. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        public double? Width { get; set; }
-        /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>height</c>. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        public double? Height { get; set; }
-        /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>fps</c>. Range: 1 to 60 (read from the description).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        public double? Fps { get; set; }
-        /// <summary>Number of denoising steps (more = higher quality, slower)</summary>
-        /// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps")]
-        public double? NumInferenceSteps { get; set; }
-        /// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
-        /// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale")]
-        public double? GuidanceScale { get; set; }
-        /// <summary>Camera movement type in the generated continuation</summary>
-        /// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion")]
-        public string? CameraMotion { get; set; }
-        /// <summary>Strength of camera motion</summary>
-        /// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength")]
-        public double? CameraMotionStrength { get; set; }
-        /// <summary>Whether to generate synchronized audio</summary>
-        /// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
-        public bool? GenerateAudio { get; set; }
-        /// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
-        /// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1 (read from the description).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = global::LtxCodegen.Metadata.RuleSource.Prose)]
-        public double? AudioStrength { get; set; }
-        /// <summary>Enhance the prompt for better video generation</summary>
-        /// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
-        public bool? EnhancePrompt { get; set; }
-        /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-        /// <remarks>Sent as <c>seed</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("seed")]
-        public double? Seed { get; set; }
-        /// <summary>What to avoid in generation</summary>
-        /// <remarks>Sent as <c>negativePrompt</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
-        public string? NegativePrompt { get; set; }
+		/// <summary>Creates a request with its required parameters.</summary>
+		/// <param name="prompt">Text prompt describing how the video should continue</param>
+		public Ltx2_19bExtendVideoRequest(string prompt)
+		{
+			this.Prompt = prompt;
+		}
 
-        /// <inheritdoc/>
-        public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
-        /// <inheritdoc/>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
+		/// <summary>Text prompt describing how the video should continue</summary>
+		/// <remarks>Sent as <c>prompt</c> (required).</remarks>
+		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired]
+		public string Prompt { get; set; }
+		/// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
+		/// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("videoStrength")]
+		public double? VideoStrength { get; set; }
+		/// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
+		/// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("extendDuration")]
+		public double? ExtendDuration { get; set; }
+		/// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
+		/// <remarks>Sent as <c>contextDuration</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("contextDuration")]
+		public double? ContextDuration { get; set; }
+		/// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
+		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("aspectRatio")]
+		public string? AspectRatio { get; set; }
+		/// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
+		/// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("resolution")]
+		public string? Resolution { get; set; }
+		/// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
+		/// <remarks>Sent as <c>width</c>. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+		[__LtxMeta::ScenarioParameter("width"), __LtxMeta::ScenarioPair("height", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0, Source = __LtxMeta::RuleSource.Prose)]
+		public double? Width { get; set; }
+		/// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
+		/// <remarks>Sent as <c>height</c>. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+		[__LtxMeta::ScenarioParameter("height"), __LtxMeta::ScenarioPair("width", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0, Source = __LtxMeta::RuleSource.Prose)]
+		public double? Height { get; set; }
+		/// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
+		/// <remarks>Sent as <c>fps</c>. Range: 1 to 60 (read from the description).</remarks>
+		[__LtxMeta::ScenarioParameter("fps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = __LtxMeta::RuleSource.Prose)]
+		public double? Fps { get; set; }
+		/// <summary>Number of denoising steps (more = higher quality, slower)</summary>
+		/// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("numInferenceSteps")]
+		public double? NumInferenceSteps { get; set; }
+		/// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
+		/// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("guidanceScale")]
+		public double? GuidanceScale { get; set; }
+		/// <summary>Camera movement type in the generated continuation</summary>
+		/// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("cameraMotion")]
+		public string? CameraMotion { get; set; }
+		/// <summary>Strength of camera motion</summary>
+		/// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("cameraMotionStrength")]
+		public double? CameraMotionStrength { get; set; }
+		/// <summary>Whether to generate synchronized audio</summary>
+		/// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("generateAudio")]
+		public bool? GenerateAudio { get; set; }
+		/// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
+		/// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1 (read from the description).</remarks>
+		[__LtxMeta::ScenarioParameter("audioStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = __LtxMeta::RuleSource.Prose)]
+		public double? AudioStrength { get; set; }
+		/// <summary>Enhance the prompt for better video generation</summary>
+		/// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("enhancePrompt")]
+		public bool? EnhancePrompt { get; set; }
+		/// <summary>Random seed for reproducibility. Leave blank for random.</summary>
+		/// <remarks>Sent as <c>seed</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("seed")]
+		public double? Seed { get; set; }
+		/// <summary>What to avoid in generation</summary>
+		/// <remarks>Sent as <c>negativePrompt</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("negativePrompt")]
+		public string? NegativePrompt { get; set; }
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
-        {
-            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
-            check.Text(0, Prompt);
-            check.Number(1, VideoStrength);
-            check.Number(2, ExtendDuration);
-            check.Number(3, ContextDuration);
-            check.Text(4, AspectRatio);
-            check.Text(5, Resolution);
-            check.Number(6, Width);
-            check.Number(7, Height);
-            check.Number(8, Fps);
-            check.Number(9, NumInferenceSteps);
-            check.Number(10, GuidanceScale);
-            check.Text(11, CameraMotion);
-            check.Number(12, CameraMotionStrength);
-            check.Flag(13, GenerateAudio != null);
-            check.Number(14, AudioStrength);
-            check.Flag(15, EnhancePrompt != null);
-            check.Number(16, Seed);
-            check.Text(17, NegativePrompt);
-            var errors = check.Finish();
-            OnValidate(errors);
-            return errors;
-        }
+		/// <inheritdoc/>
+		public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
+		/// <inheritdoc/>
+		public __Ltx::ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
 
-        /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
-        partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
+		/// <inheritdoc/>
+		public __Sys::Collections.Generic.IReadOnlyList<__Ltx::ValidationError> Validate()
+		{
+			var check = new __Ltx::ScenarioRuleCheck(Descriptor);
+			check.Text(0, Prompt);
+			check.Number(1, VideoStrength);
+			check.Number(2, ExtendDuration);
+			check.Number(3, ContextDuration);
+			check.Text(4, AspectRatio);
+			check.Text(5, Resolution);
+			check.Number(6, Width);
+			check.Number(7, Height);
+			check.Number(8, Fps);
+			check.Number(9, NumInferenceSteps);
+			check.Number(10, GuidanceScale);
+			check.Text(11, CameraMotion);
+			check.Number(12, CameraMotionStrength);
+			check.Flag(13, GenerateAudio != null);
+			check.Number(14, AudioStrength);
+			check.Flag(15, EnhancePrompt != null);
+			check.Number(16, Seed);
+			check.Text(17, NegativePrompt);
+			var errors = check.Finish();
+			OnValidate(errors);
+			return errors;
+		}
 
-        /// <inheritdoc/>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
-            writer.WriteStartObject();
-            writer.WriteString(JsonNames[0], Prompt);
-            if (VideoStrength is double value1) writer.WriteNumber(JsonNames[1], value1);
-            if (ExtendDuration is double value2) writer.WriteNumber(JsonNames[2], value2);
-            if (ContextDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
-            if (AspectRatio is string value4) writer.WriteString(JsonNames[4], value4);
-            if (Resolution is string value5) writer.WriteString(JsonNames[5], value5);
-            if (Width is double value6) writer.WriteNumber(JsonNames[6], global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[6], value6));
-            if (Height is double value7) writer.WriteNumber(JsonNames[7], global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
-            if (Fps is double value8) writer.WriteNumber(JsonNames[8], value8);
-            if (NumInferenceSteps is double value9) writer.WriteNumber(JsonNames[9], value9);
-            if (GuidanceScale is double value10) writer.WriteNumber(JsonNames[10], value10);
-            if (CameraMotion is string value11) writer.WriteString(JsonNames[11], value11);
-            if (CameraMotionStrength is double value12) writer.WriteNumber(JsonNames[12], value12);
-            if (GenerateAudio is bool value13) writer.WriteBoolean(JsonNames[13], value13);
-            if (AudioStrength is double value14) writer.WriteNumber(JsonNames[14], value14);
-            if (EnhancePrompt is bool value15) writer.WriteBoolean(JsonNames[15], value15);
-            if (Seed is double value16) writer.WriteNumber(JsonNames[16], value16);
-            if (NegativePrompt is string value17) writer.WriteString(JsonNames[17], value17);
-            writer.WriteEndObject();
-        }
-        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
-    }
+		/// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
+		partial void OnValidate(__Sys::Collections.Generic.List<__Ltx::ValidationError> errors);
 
-    /// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class Ltx2_19bExtendVideoModel
-    {
-        /// <summary>The model id.</summary>
-        public const string Id = "model_ltx-2-19b-extend-video";
+		/// <inheritdoc/>
+		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
+		{
+			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
+			writer.WriteStartObject();
+			writer.WriteString(JsonNames[0], Prompt);
+			if (VideoStrength is double value1) writer.WriteNumber(JsonNames[1], value1);
+			if (ExtendDuration is double value2) writer.WriteNumber(JsonNames[2], value2);
+			if (ContextDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
+			if (AspectRatio is string value4) writer.WriteString(JsonNames[4], value4);
+			if (Resolution is string value5) writer.WriteString(JsonNames[5], value5);
+			if (Width is double value6) writer.WriteNumber(JsonNames[6], __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[6], value6));
+			if (Height is double value7) writer.WriteNumber(JsonNames[7], __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+			if (Fps is double value8) writer.WriteNumber(JsonNames[8], value8);
+			if (NumInferenceSteps is double value9) writer.WriteNumber(JsonNames[9], value9);
+			if (GuidanceScale is double value10) writer.WriteNumber(JsonNames[10], value10);
+			if (CameraMotion is string value11) writer.WriteString(JsonNames[11], value11);
+			if (CameraMotionStrength is double value12) writer.WriteNumber(JsonNames[12], value12);
+			if (GenerateAudio is bool value13) writer.WriteBoolean(JsonNames[13], value13);
+			if (AudioStrength is double value14) writer.WriteNumber(JsonNames[14], value14);
+			if (EnhancePrompt is bool value15) writer.WriteBoolean(JsonNames[15], value15);
+			if (Seed is double value16) writer.WriteNumber(JsonNames[16], value16);
+			if (NegativePrompt is string value17) writer.WriteString(JsonNames[17], value17);
+			writer.WriteEndObject();
+		}
+		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
+	}
 
-        /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
-            Id, "LTX-2 19b Extend Video", "Ltx2_19bExtendVideo", null,
-            "prompt|Prompt|String|1|Text prompt describing how the video should continue||||||||||" +
-            "videoStrength|VideoStrength|Number||Video conditioning strength. Higher = more faithful to input video motion/style.|1|||||||||" +
-            "extendDuration|ExtendDuration|Number||Duration of new video to generate in seconds. Additional duration added after the input video.|4|||||||||" +
-            "contextDuration|ContextDuration|Number||Seconds from input video to use as context. Leave empty to use entire video.||||||||||" +
-            "aspectRatio|AspectRatio|String||Video aspect ratio. 'Match Input' detects from input video.|\"auto\"|||||||||" +
-            "resolution|Resolution|String||Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).|\"auto\"|||||||||" +
-            "width|Width|Number|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||||64|||height|||" +
-            "height|Height|Number|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||||64|||width|||" +
-            "fps|Fps|Number|8|Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
-            "numInferenceSteps|NumInferenceSteps|Number||Number of denoising steps (more = higher quality, slower)|40|||||||||" +
-            "guidanceScale|GuidanceScale|Number||Classifier-free guidance scale (higher = more prompt adherence)|3|||||||||" +
-            "cameraMotion|CameraMotion|String||Camera movement type in the generated continuation|\"none\"|||||||||" +
-            "cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion|1|||||||||" +
-            "generateAudio|GenerateAudio|Boolean||Whether to generate synchronized audio|true|||||||||" +
-            "audioStrength|AudioStrength|Number|8|Audio conditioning strength (0-1). Higher preserves more input audio characteristics.|1|0|1|||||||" +
-            "enhancePrompt|EnhancePrompt|Boolean||Enhance the prompt for better video generation|false|||||||||" +
-            "seed|Seed|Number||Random seed for reproducibility. Leave blank for random.||||||||||" +
-            "negativePrompt|NegativePrompt|String||What to avoid in generation||||||||||");
-    }
+	/// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class Ltx2_19bExtendVideoModel
+	{
+		/// <summary>The model id.</summary>
+		public const string Id = "model_ltx-2-19b-extend-video";
 
-    /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class Ltx2_19bExtendVideoClientExtensions
-    {
-        /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
-        /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
-    }
+		/// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
+		public static __Ltx::ScenarioModelDescriptor Descriptor { get; } = __Ltx::ScenarioModelDescriptor.FromTable(
+			Id, "LTX-2 19b Extend Video", "Ltx2_19bExtendVideo", null,
+			"prompt|Prompt|String|1|Text prompt describing how the video should continue||||||||||" +
+			"videoStrength|VideoStrength|Number||Video conditioning strength. Higher = more faithful to input video motion/style.|1|||||||||" +
+			"extendDuration|ExtendDuration|Number||Duration of new video to generate in seconds. Additional duration added after the input video.|4|||||||||" +
+			"contextDuration|ContextDuration|Number||Seconds from input video to use as context. Leave empty to use entire video.||||||||||" +
+			"aspectRatio|AspectRatio|String||Video aspect ratio. 'Match Input' detects from input video.|\"auto\"|||||||||" +
+			"resolution|Resolution|String||Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).|\"auto\"|||||||||" +
+			"width|Width|Number|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||||64|||height|||" +
+			"height|Height|Number|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||||64|||width|||" +
+			"fps|Fps|Number|8|Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
+			"numInferenceSteps|NumInferenceSteps|Number||Number of denoising steps (more = higher quality, slower)|40|||||||||" +
+			"guidanceScale|GuidanceScale|Number||Classifier-free guidance scale (higher = more prompt adherence)|3|||||||||" +
+			"cameraMotion|CameraMotion|String||Camera movement type in the generated continuation|\"none\"|||||||||" +
+			"cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion|1|||||||||" +
+			"generateAudio|GenerateAudio|Boolean||Whether to generate synchronized audio|true|||||||||" +
+			"audioStrength|AudioStrength|Number|8|Audio conditioning strength (0-1). Higher preserves more input audio characteristics.|1|0|1|||||||" +
+			"enhancePrompt|EnhancePrompt|Boolean||Enhance the prompt for better video generation|false|||||||||" +
+			"seed|Seed|Number||Random seed for reproducibility. Leave blank for random.||||||||||" +
+			"negativePrompt|NegativePrompt|String||What to avoid in generation||||||||||");
+	}
+
+	/// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="__Ltx::IScenarioClient"/> (the client or a test double).</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class Ltx2_19bExtendVideoClientExtensions
+	{
+		/// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this __Ltx::IScenarioClient client, Ltx2_19bExtendVideoRequest request, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
+		/// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> RunLtx2_19bExtendVideoAsync(this __Ltx::IScenarioClient client, Ltx2_19bExtendVideoRequest request, __Sys::IProgress<__Ltx::ScenarioJob>? progress = null, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
+	}
 
 }

@@ -5,346 +5,350 @@
 
 namespace Consumer.Models
 {
-    /// <summary>A request to the Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video).</summary>
-    /// <remarks>Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio. Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c>.</remarks>
-    [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-extend-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public sealed partial class Ltx2_19bExtendVideoRequest : global::LtxCodegen.IScenarioRequest
-    {
-        /// <summary>The service's default for <see cref="VideoStrength"/>.</summary>
-        public const double DefaultVideoStrength = 1.0;
-        /// <summary>The service's default for <see cref="ExtendDuration"/>.</summary>
-        public const double DefaultExtendDuration = 4.0;
-        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
-        public const string DefaultAspectRatio = "auto";
-        /// <summary>The service's default for <see cref="Resolution"/>.</summary>
-        public const string DefaultResolution = "auto";
-        /// <summary>The service's default for <see cref="NumInferenceSteps"/>.</summary>
-        public const int DefaultNumInferenceSteps = 40;
-        /// <summary>The service's default for <see cref="GuidanceScale"/>.</summary>
-        public const double DefaultGuidanceScale = 3.0;
-        /// <summary>The service's default for <see cref="CameraMotion"/>.</summary>
-        public const string DefaultCameraMotion = "none";
-        /// <summary>The service's default for <see cref="CameraMotionStrength"/>.</summary>
-        public const double DefaultCameraMotionStrength = 1.0;
-        /// <summary>The service's default for <see cref="GenerateAudio"/>.</summary>
-        public const bool DefaultGenerateAudio = true;
-        /// <summary>The service's default for <see cref="AudioStrength"/>.</summary>
-        public const double DefaultAudioStrength = 1.0;
-        /// <summary>The service's default for <see cref="EnhancePrompt"/>.</summary>
-        public const bool DefaultEnhancePrompt = false;
+	using __Ltx = global::LtxCodegen;
+	using __LtxMeta = global::LtxCodegen.Metadata;
+	using __Sys = global::System;
 
-        /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
-        public Ltx2_19bExtendVideoRequest()
-        {
-        }
+	/// <summary>A request to the Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video).</summary>
+	/// <remarks>Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio. Set the properties, then call <c>SubmitLtx2_19bExtendVideoAsync</c> or <c>RunLtx2_19bExtendVideoAsync</c> on a client.</remarks>
+	[__LtxMeta::ScenarioModel("model_ltx-2-19b-extend-video")]
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public sealed partial class Ltx2_19bExtendVideoRequest : __Ltx::IScenarioRequest
+	{
+		/// <summary>Service default for <see cref="VideoStrength"/>.</summary>
+		public const double DefaultVideoStrength = 1.0;
+		/// <summary>Service default for <see cref="ExtendDuration"/>.</summary>
+		public const double DefaultExtendDuration = 4.0;
+		/// <summary>Service default for <see cref="AspectRatio"/>.</summary>
+		public const string DefaultAspectRatio = "auto";
+		/// <summary>Service default for <see cref="Resolution"/>.</summary>
+		public const string DefaultResolution = "auto";
+		/// <summary>Service default for <see cref="NumInferenceSteps"/>.</summary>
+		public const int DefaultNumInferenceSteps = 40;
+		/// <summary>Service default for <see cref="GuidanceScale"/>.</summary>
+		public const double DefaultGuidanceScale = 3.0;
+		/// <summary>Service default for <see cref="CameraMotion"/>.</summary>
+		public const string DefaultCameraMotion = "none";
+		/// <summary>Service default for <see cref="CameraMotionStrength"/>.</summary>
+		public const double DefaultCameraMotionStrength = 1.0;
+		/// <summary>Service default for <see cref="GenerateAudio"/>.</summary>
+		public const bool DefaultGenerateAudio = true;
+		/// <summary>Service default for <see cref="AudioStrength"/>.</summary>
+		public const double DefaultAudioStrength = 1.0;
+		/// <summary>Service default for <see cref="EnhancePrompt"/>.</summary>
+		public const bool DefaultEnhancePrompt = false;
 
-        /// <summary>Creates a request with its required parameters.</summary>
-        /// <param name="prompt">Text prompt describing how the video should continue</param>
-        /// <param name="video">The input video to extend (an asset id). The new frames continue from its end.</param>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public Ltx2_19bExtendVideoRequest(string prompt, string video)
-        {
-            this.Prompt = prompt;
-            this.Video = video;
-        }
+		/// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
+		public Ltx2_19bExtendVideoRequest()
+		{
+		}
 
-        /// <summary>Text prompt describing how the video should continue</summary>
-        /// <remarks>Sent as <c>prompt</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired]
-        public required string Prompt { get; set; }
-        /// <summary>The input video to extend (an asset id). The new frames continue from its end.</summary>
-        /// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("video"), global::LtxCodegen.Metadata.ScenarioRequired]
-        public required string Video { get; set; }
-        /// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
-        /// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
-        public double? VideoStrength { get; set; }
-        /// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
-        /// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("extendDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
-        public double? ExtendDuration { get; set; }
-        /// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
-        /// <remarks>Sent as <c>contextDuration</c>. Minimum: 0.1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("contextDuration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.1)]
-        public double? ContextDuration { get; set; }
-        /// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
-        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
-        public Ltx2_19bExtendVideoAspectRatio? AspectRatio { get; set; }
-        /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
-        /// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
-        public Ltx2_19bExtendVideoResolution? Resolution { get; set; }
-        /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
-        public int? Width { get; set; }
-        /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
-        public int? Height { get; set; }
-        /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
-        public double? Fps { get; set; }
-        /// <summary>Number of denoising steps (more = higher quality, slower)</summary>
-        /// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
-        public int? NumInferenceSteps { get; set; }
-        /// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
-        /// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
-        public double? GuidanceScale { get; set; }
-        /// <summary>Camera movement type in the generated continuation</summary>
-        /// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
-        public Ltx2_19bExtendVideoCameraMotion? CameraMotion { get; set; }
-        /// <summary>Strength of camera motion</summary>
-        /// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
-        public double? CameraMotionStrength { get; set; }
-        /// <summary>Whether to generate synchronized audio</summary>
-        /// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("generateAudio")]
-        public bool? GenerateAudio { get; set; }
-        /// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
-        /// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
-        public double? AudioStrength { get; set; }
-        /// <summary>Enhance the prompt for better video generation</summary>
-        /// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
-        public bool? EnhancePrompt { get; set; }
-        /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-        /// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0)]
-        public int? Seed { get; set; }
-        /// <summary>What to avoid in generation</summary>
-        /// <remarks>Sent as <c>negativePrompt</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
-        public string? NegativePrompt { get; set; }
+		/// <summary>Creates a request with its required parameters.</summary>
+		/// <param name="prompt">Text prompt describing how the video should continue</param>
+		/// <param name="video">The input video to extend (an asset id). The new frames continue from its end.</param>
+		[__Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]
+		public Ltx2_19bExtendVideoRequest(string prompt, string video)
+		{
+			this.Prompt = prompt;
+			this.Video = video;
+		}
 
-        /// <inheritdoc/>
-        public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
-        /// <inheritdoc/>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
+		/// <summary>Text prompt describing how the video should continue</summary>
+		/// <remarks>Sent as <c>prompt</c> (required).</remarks>
+		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired]
+		public required string Prompt { get; set; }
+		/// <summary>The input video to extend (an asset id). The new frames continue from its end.</summary>
+		/// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
+		[__LtxMeta::ScenarioParameter("video"), __LtxMeta::ScenarioRequired]
+		public required string Video { get; set; }
+		/// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
+		/// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		[__LtxMeta::ScenarioParameter("videoStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
+		public double? VideoStrength { get; set; }
+		/// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
+		/// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>. Range: 1 to 20.</remarks>
+		[__LtxMeta::ScenarioParameter("extendDuration"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
+		public double? ExtendDuration { get; set; }
+		/// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
+		/// <remarks>Sent as <c>contextDuration</c>. Minimum: 0.1.</remarks>
+		[__LtxMeta::ScenarioParameter("contextDuration"), __LtxMeta::ScenarioRange(Minimum = 0.1)]
+		public double? ContextDuration { get; set; }
+		/// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
+		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bExtendVideoAspectRatio"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("aspectRatio"), __LtxMeta::ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
+		public Ltx2_19bExtendVideoAspectRatio? AspectRatio { get; set; }
+		/// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
+		/// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bExtendVideoResolution"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("resolution"), __LtxMeta::ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
+		public Ltx2_19bExtendVideoResolution? Resolution { get; set; }
+		/// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
+		/// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+		[__LtxMeta::ScenarioParameter("width"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("height", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
+		public int? Width { get; set; }
+		/// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
+		/// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+		[__LtxMeta::ScenarioParameter("height"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("width", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
+		public int? Height { get; set; }
+		/// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
+		/// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
+		[__LtxMeta::ScenarioParameter("fps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
+		public double? Fps { get; set; }
+		/// <summary>Number of denoising steps (more = higher quality, slower)</summary>
+		/// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
+		[__LtxMeta::ScenarioParameter("numInferenceSteps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
+		public int? NumInferenceSteps { get; set; }
+		/// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
+		/// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
+		[__LtxMeta::ScenarioParameter("guidanceScale"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
+		public double? GuidanceScale { get; set; }
+		/// <summary>Camera movement type in the generated continuation</summary>
+		/// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="Ltx2_19bExtendVideoCameraMotion"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("cameraMotion"), __LtxMeta::ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
+		public Ltx2_19bExtendVideoCameraMotion? CameraMotion { get; set; }
+		/// <summary>Strength of camera motion</summary>
+		/// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+		[__LtxMeta::ScenarioParameter("cameraMotionStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
+		public double? CameraMotionStrength { get; set; }
+		/// <summary>Whether to generate synchronized audio</summary>
+		/// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("generateAudio")]
+		public bool? GenerateAudio { get; set; }
+		/// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
+		/// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		[__LtxMeta::ScenarioParameter("audioStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
+		public double? AudioStrength { get; set; }
+		/// <summary>Enhance the prompt for better video generation</summary>
+		/// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("enhancePrompt")]
+		public bool? EnhancePrompt { get; set; }
+		/// <summary>Random seed for reproducibility. Leave blank for random.</summary>
+		/// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
+		[__LtxMeta::ScenarioParameter("seed"), __LtxMeta::ScenarioRange(Minimum = 0.0)]
+		public int? Seed { get; set; }
+		/// <summary>What to avoid in generation</summary>
+		/// <remarks>Sent as <c>negativePrompt</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("negativePrompt")]
+		public string? NegativePrompt { get; set; }
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
-        {
-            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
-            check.Text(0, Prompt);
-            check.Text(1, Video);
-            check.Number(2, VideoStrength);
-            check.Number(3, ExtendDuration);
-            check.Number(4, ContextDuration);
-            check.Text(5, AspectRatio?.Value);
-            check.Text(6, Resolution?.Value);
-            check.Number(7, Width);
-            check.Number(8, Height);
-            check.Number(9, Fps);
-            check.Number(10, NumInferenceSteps);
-            check.Number(11, GuidanceScale);
-            check.Text(12, CameraMotion?.Value);
-            check.Number(13, CameraMotionStrength);
-            check.Flag(14, GenerateAudio != null);
-            check.Number(15, AudioStrength);
-            check.Flag(16, EnhancePrompt != null);
-            check.Number(17, Seed);
-            check.Text(18, NegativePrompt);
-            var errors = check.Finish();
-            OnValidate(errors);
-            return errors;
-        }
+		/// <inheritdoc/>
+		public string ModelId => global::Consumer.Models.Ltx2_19bExtendVideoModel.Id;
+		/// <inheritdoc/>
+		public __Ltx::ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor;
 
-        /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
-        partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
+		/// <inheritdoc/>
+		public __Sys::Collections.Generic.IReadOnlyList<__Ltx::ValidationError> Validate()
+		{
+			var check = new __Ltx::ScenarioRuleCheck(Descriptor);
+			check.Text(0, Prompt);
+			check.Text(1, Video);
+			check.Number(2, VideoStrength);
+			check.Number(3, ExtendDuration);
+			check.Number(4, ContextDuration);
+			check.Text(5, AspectRatio?.Value);
+			check.Text(6, Resolution?.Value);
+			check.Number(7, Width);
+			check.Number(8, Height);
+			check.Number(9, Fps);
+			check.Number(10, NumInferenceSteps);
+			check.Number(11, GuidanceScale);
+			check.Text(12, CameraMotion?.Value);
+			check.Number(13, CameraMotionStrength);
+			check.Flag(14, GenerateAudio != null);
+			check.Number(15, AudioStrength);
+			check.Flag(16, EnhancePrompt != null);
+			check.Number(17, Seed);
+			check.Text(18, NegativePrompt);
+			var errors = check.Finish();
+			OnValidate(errors);
+			return errors;
+		}
 
-        /// <inheritdoc/>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
-            writer.WriteStartObject();
-            writer.WriteString(JsonNames[0], Prompt);
-            writer.WriteString(JsonNames[1], Video);
-            if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
-            if (ExtendDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
-            if (ContextDuration is double value4) writer.WriteNumber(JsonNames[4], value4);
-            if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5) writer.WriteString(JsonNames[5], value5.Value);
-            if (Resolution is Ltx2_19bExtendVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
-            if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
-            if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
-            if (Fps is double value9) writer.WriteNumber(JsonNames[9], value9);
-            if (NumInferenceSteps is int value10) writer.WriteNumber(JsonNames[10], value10);
-            if (GuidanceScale is double value11) writer.WriteNumber(JsonNames[11], value11);
-            if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12) writer.WriteString(JsonNames[12], value12.Value);
-            if (CameraMotionStrength is double value13) writer.WriteNumber(JsonNames[13], value13);
-            if (GenerateAudio is bool value14) writer.WriteBoolean(JsonNames[14], value14);
-            if (AudioStrength is double value15) writer.WriteNumber(JsonNames[15], value15);
-            if (EnhancePrompt is bool value16) writer.WriteBoolean(JsonNames[16], value16);
-            if (Seed is int value17) writer.WriteNumber(JsonNames[17], value17);
-            if (NegativePrompt is string value18) writer.WriteString(JsonNames[18], value18);
-            writer.WriteEndObject();
-        }
-        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
-    }
+		/// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
+		partial void OnValidate(__Sys::Collections.Generic.List<__Ltx::ValidationError> errors);
 
-    /// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bExtendVideoRequest.AspectRatio"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bExtendVideoAspectRatio : global::System.IEquatable<Ltx2_19bExtendVideoAspectRatio>
-    {
-        private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
-        /// <summary><c>auto</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio Auto { get; } = new("auto");
-        /// <summary><c>21:9</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _21_9 { get; } = new("21:9");
-        /// <summary><c>16:9</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _16_9 { get; } = new("16:9");
-        /// <summary><c>4:3</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _4_3 { get; } = new("4:3");
-        /// <summary><c>3:4</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _3_4 { get; } = new("3:4");
-        /// <summary><c>1:1</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _1_1 { get; } = new("1:1");
-        /// <summary><c>9:16</c></summary>
-        public static Ltx2_19bExtendVideoAspectRatio _9_16 { get; } = new("9:16");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bExtendVideoAspectRatio(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bExtendVideoAspectRatio(string value) => new Ltx2_19bExtendVideoAspectRatio(value);
-        public bool Equals(Ltx2_19bExtendVideoAspectRatio other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoAspectRatio other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bExtendVideoAspectRatio left, Ltx2_19bExtendVideoAspectRatio right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bExtendVideoAspectRatio left, Ltx2_19bExtendVideoAspectRatio right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+		/// <inheritdoc/>
+		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
+		{
+			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
+			writer.WriteStartObject();
+			writer.WriteString(JsonNames[0], Prompt);
+			writer.WriteString(JsonNames[1], Video);
+			if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
+			if (ExtendDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
+			if (ContextDuration is double value4) writer.WriteNumber(JsonNames[4], value4);
+			if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5) writer.WriteString(JsonNames[5], value5.Value);
+			if (Resolution is Ltx2_19bExtendVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
+			if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+			if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
+			if (Fps is double value9) writer.WriteNumber(JsonNames[9], value9);
+			if (NumInferenceSteps is int value10) writer.WriteNumber(JsonNames[10], value10);
+			if (GuidanceScale is double value11) writer.WriteNumber(JsonNames[11], value11);
+			if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12) writer.WriteString(JsonNames[12], value12.Value);
+			if (CameraMotionStrength is double value13) writer.WriteNumber(JsonNames[13], value13);
+			if (GenerateAudio is bool value14) writer.WriteBoolean(JsonNames[14], value14);
+			if (AudioStrength is double value15) writer.WriteNumber(JsonNames[15], value15);
+			if (EnhancePrompt is bool value16) writer.WriteBoolean(JsonNames[16], value16);
+			if (Seed is int value17) writer.WriteNumber(JsonNames[17], value17);
+			if (NegativePrompt is string value18) writer.WriteString(JsonNames[18], value18);
+			writer.WriteEndObject();
+		}
+		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
+	}
 
-    /// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bExtendVideoRequest.Resolution"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bExtendVideoResolution : global::System.IEquatable<Ltx2_19bExtendVideoResolution>
-    {
-        private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
-        /// <summary><c>auto</c></summary>
-        public static Ltx2_19bExtendVideoResolution Auto { get; } = new("auto");
-        /// <summary><c>720p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _720p { get; } = new("720p");
-        /// <summary><c>1080p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _1080p { get; } = new("1080p");
-        /// <summary><c>1440p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _1440p { get; } = new("1440p");
-        /// <summary><c>2160p</c></summary>
-        public static Ltx2_19bExtendVideoResolution _2160p { get; } = new("2160p");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bExtendVideoResolution(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bExtendVideoResolution(string value) => new Ltx2_19bExtendVideoResolution(value);
-        public bool Equals(Ltx2_19bExtendVideoResolution other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoResolution other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bExtendVideoResolution left, Ltx2_19bExtendVideoResolution right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bExtendVideoResolution left, Ltx2_19bExtendVideoResolution right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bExtendVideoRequest.AspectRatio"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bExtendVideoAspectRatio : __Sys::IEquatable<Ltx2_19bExtendVideoAspectRatio>
+	{
+		private static readonly string[] Known = { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
+		/// <summary><c>auto</c></summary>
+		public static Ltx2_19bExtendVideoAspectRatio Auto { get; } = new("auto");
+		/// <summary><c>21:9</c></summary>
+		public static Ltx2_19bExtendVideoAspectRatio _21_9 { get; } = new("21:9");
+		/// <summary><c>16:9</c></summary>
+		public static Ltx2_19bExtendVideoAspectRatio _16_9 { get; } = new("16:9");
+		/// <summary><c>4:3</c></summary>
+		public static Ltx2_19bExtendVideoAspectRatio _4_3 { get; } = new("4:3");
+		/// <summary><c>3:4</c></summary>
+		public static Ltx2_19bExtendVideoAspectRatio _3_4 { get; } = new("3:4");
+		/// <summary><c>1:1</c></summary>
+		public static Ltx2_19bExtendVideoAspectRatio _1_1 { get; } = new("1:1");
+		/// <summary><c>9:16</c></summary>
+		public static Ltx2_19bExtendVideoAspectRatio _9_16 { get; } = new("9:16");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bExtendVideoAspectRatio(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bExtendVideoAspectRatio(string value) => new(value);
+		public bool Equals(Ltx2_19bExtendVideoAspectRatio other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoAspectRatio other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bExtendVideoAspectRatio a, Ltx2_19bExtendVideoAspectRatio b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bExtendVideoAspectRatio a, Ltx2_19bExtendVideoAspectRatio b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>cameraMotion</c> for <see cref="Ltx2_19bExtendVideoRequest.CameraMotion"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bExtendVideoCameraMotion : global::System.IEquatable<Ltx2_19bExtendVideoCameraMotion>
-    {
-        private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
-        /// <summary><c>none</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion None { get; } = new("none");
-        /// <summary><c>static</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion Static { get; } = new("static");
-        /// <summary><c>dolly_in</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyIn { get; } = new("dolly_in");
-        /// <summary><c>dolly_out</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyOut { get; } = new("dolly_out");
-        /// <summary><c>dolly_left</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyLeft { get; } = new("dolly_left");
-        /// <summary><c>dolly_right</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion DollyRight { get; } = new("dolly_right");
-        /// <summary><c>jib_up</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion JibUp { get; } = new("jib_up");
-        /// <summary><c>jib_down</c></summary>
-        public static Ltx2_19bExtendVideoCameraMotion JibDown { get; } = new("jib_down");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bExtendVideoCameraMotion(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bExtendVideoCameraMotion(string value) => new Ltx2_19bExtendVideoCameraMotion(value);
-        public bool Equals(Ltx2_19bExtendVideoCameraMotion other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoCameraMotion other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bExtendVideoCameraMotion left, Ltx2_19bExtendVideoCameraMotion right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bExtendVideoCameraMotion left, Ltx2_19bExtendVideoCameraMotion right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bExtendVideoRequest.Resolution"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bExtendVideoResolution : __Sys::IEquatable<Ltx2_19bExtendVideoResolution>
+	{
+		private static readonly string[] Known = { "auto", "720p", "1080p", "1440p", "2160p" };
+		/// <summary><c>auto</c></summary>
+		public static Ltx2_19bExtendVideoResolution Auto { get; } = new("auto");
+		/// <summary><c>720p</c></summary>
+		public static Ltx2_19bExtendVideoResolution _720p { get; } = new("720p");
+		/// <summary><c>1080p</c></summary>
+		public static Ltx2_19bExtendVideoResolution _1080p { get; } = new("1080p");
+		/// <summary><c>1440p</c></summary>
+		public static Ltx2_19bExtendVideoResolution _1440p { get; } = new("1440p");
+		/// <summary><c>2160p</c></summary>
+		public static Ltx2_19bExtendVideoResolution _2160p { get; } = new("2160p");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bExtendVideoResolution(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bExtendVideoResolution(string value) => new(value);
+		public bool Equals(Ltx2_19bExtendVideoResolution other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoResolution other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bExtendVideoResolution a, Ltx2_19bExtendVideoResolution b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bExtendVideoResolution a, Ltx2_19bExtendVideoResolution b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class Ltx2_19bExtendVideoModel
-    {
-        /// <summary>The model id.</summary>
-        public const string Id = "model_ltx-2-19b-extend-video";
+	/// <summary>Values of <c>cameraMotion</c> for <see cref="Ltx2_19bExtendVideoRequest.CameraMotion"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bExtendVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bExtendVideoCameraMotion : __Sys::IEquatable<Ltx2_19bExtendVideoCameraMotion>
+	{
+		private static readonly string[] Known = { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
+		/// <summary><c>none</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion None { get; } = new("none");
+		/// <summary><c>static</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion Static { get; } = new("static");
+		/// <summary><c>dolly_in</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion DollyIn { get; } = new("dolly_in");
+		/// <summary><c>dolly_out</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion DollyOut { get; } = new("dolly_out");
+		/// <summary><c>dolly_left</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion DollyLeft { get; } = new("dolly_left");
+		/// <summary><c>dolly_right</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion DollyRight { get; } = new("dolly_right");
+		/// <summary><c>jib_up</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion JibUp { get; } = new("jib_up");
+		/// <summary><c>jib_down</c></summary>
+		public static Ltx2_19bExtendVideoCameraMotion JibDown { get; } = new("jib_down");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bExtendVideoCameraMotion(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bExtendVideoCameraMotion(string value) => new(value);
+		public bool Equals(Ltx2_19bExtendVideoCameraMotion other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bExtendVideoCameraMotion other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bExtendVideoCameraMotion a, Ltx2_19bExtendVideoCameraMotion b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bExtendVideoCameraMotion a, Ltx2_19bExtendVideoCameraMotion b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-        /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
-            Id, "LTX-2 19b Extend Video", "Ltx2_19bExtendVideo", "Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio.",
-            "prompt|Prompt|String|1|Text prompt describing how the video should continue||||||||||" +
-            "video|Video|Asset|1|The input video to extend (an asset id). The new frames continue from its end.||||||video||||" +
-            "videoStrength|VideoStrength|Number||Video conditioning strength. Higher = more faithful to input video motion/style.|1|0|1|||||||" +
-            "extendDuration|ExtendDuration|Number||Duration of new video to generate in seconds. Additional duration added after the input video.|4|1|20|||||||" +
-            "contextDuration|ContextDuration|Number||Seconds from input video to use as context. Leave empty to use entire video.||0.1||||||||" +
-            "aspectRatio|AspectRatio|String|4|Video aspect ratio. 'Match Input' detects from input video.|\"auto\"|||||||7|auto|21:9|16:9|4:3|3:4|1:1|9:16||" +
-            "resolution|Resolution|String|4|Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).|\"auto\"|||||||5|auto|720p|1080p|1440p|2160p||" +
-            "width|Width|Integer|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||64|4096|64|||height|||" +
-            "height|Height|Integer|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||64|4096|64|||width|||" +
-            "fps|Fps|Number||Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
-            "numInferenceSteps|NumInferenceSteps|Integer||Number of denoising steps (more = higher quality, slower)|40|1|100|||||||" +
-            "guidanceScale|GuidanceScale|Number||Classifier-free guidance scale (higher = more prompt adherence)|3|1|20|||||||" +
-            "cameraMotion|CameraMotion|String|4|Camera movement type in the generated continuation|\"none\"|||||||8|none|static|dolly_in|dolly_out|dolly_left|dolly_right|jib_up|jib_down||" +
-            "cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion|1|0|2|||||||" +
-            "generateAudio|GenerateAudio|Boolean||Whether to generate synchronized audio|true|||||||||" +
-            "audioStrength|AudioStrength|Number||Audio conditioning strength (0-1). Higher preserves more input audio characteristics.|1|0|1|||||||" +
-            "enhancePrompt|EnhancePrompt|Boolean||Enhance the prompt for better video generation|false|||||||||" +
-            "seed|Seed|Integer||Random seed for reproducibility. Leave blank for random.||0||||||||" +
-            "negativePrompt|NegativePrompt|String||What to avoid in generation||||||||||");
-    }
+	/// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class Ltx2_19bExtendVideoModel
+	{
+		/// <summary>The model id.</summary>
+		public const string Id = "model_ltx-2-19b-extend-video";
 
-    /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class Ltx2_19bExtendVideoClientExtensions
-    {
-        /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
-        /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bExtendVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bExtendVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
-    }
+		/// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
+		public static __Ltx::ScenarioModelDescriptor Descriptor { get; } = __Ltx::ScenarioModelDescriptor.FromTable(
+			Id, "LTX-2 19b Extend Video", "Ltx2_19bExtendVideo", "Lightricks LTX-2 19B: continues an input video from its last frame, guided by a prompt, with optional synchronized audio.",
+			"prompt|Prompt|String|1|Text prompt describing how the video should continue||||||||||" +
+			"video|Video|Asset|1|The input video to extend (an asset id). The new frames continue from its end.||||||video||||" +
+			"videoStrength|VideoStrength|Number||Video conditioning strength. Higher = more faithful to input video motion/style.|1|0|1|||||||" +
+			"extendDuration|ExtendDuration|Number||Duration of new video to generate in seconds. Additional duration added after the input video.|4|1|20|||||||" +
+			"contextDuration|ContextDuration|Number||Seconds from input video to use as context. Leave empty to use entire video.||0.1||||||||" +
+			"aspectRatio|AspectRatio|String|4|Video aspect ratio. 'Match Input' detects from input video.|\"auto\"|||||||7|auto|21:9|16:9|4:3|3:4|1:1|9:16||" +
+			"resolution|Resolution|String|4|Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).|\"auto\"|||||||5|auto|720p|1080p|1440p|2160p||" +
+			"width|Width|Integer|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||64|4096|64|||height|||" +
+			"height|Height|Integer|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||64|4096|64|||width|||" +
+			"fps|Fps|Number||Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
+			"numInferenceSteps|NumInferenceSteps|Integer||Number of denoising steps (more = higher quality, slower)|40|1|100|||||||" +
+			"guidanceScale|GuidanceScale|Number||Classifier-free guidance scale (higher = more prompt adherence)|3|1|20|||||||" +
+			"cameraMotion|CameraMotion|String|4|Camera movement type in the generated continuation|\"none\"|||||||8|none|static|dolly_in|dolly_out|dolly_left|dolly_right|jib_up|jib_down||" +
+			"cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion|1|0|2|||||||" +
+			"generateAudio|GenerateAudio|Boolean||Whether to generate synchronized audio|true|||||||||" +
+			"audioStrength|AudioStrength|Number||Audio conditioning strength (0-1). Higher preserves more input audio characteristics.|1|0|1|||||||" +
+			"enhancePrompt|EnhancePrompt|Boolean||Enhance the prompt for better video generation|false|||||||||" +
+			"seed|Seed|Integer||Random seed for reproducibility. Leave blank for random.||0||||||||" +
+			"negativePrompt|NegativePrompt|String||What to avoid in generation||||||||||");
+	}
+
+	/// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-extend-video</c> on <see cref="__Ltx::IScenarioClient"/> (the client or a test double).</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class Ltx2_19bExtendVideoClientExtensions
+	{
+		/// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> SubmitLtx2_19bExtendVideoAsync(this __Ltx::IScenarioClient client, Ltx2_19bExtendVideoRequest request, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
+		/// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> RunLtx2_19bExtendVideoAsync(this __Ltx::IScenarioClient client, Ltx2_19bExtendVideoRequest request, __Sys::IProgress<__Ltx::ScenarioJob>? progress = null, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
+	}
 
 }

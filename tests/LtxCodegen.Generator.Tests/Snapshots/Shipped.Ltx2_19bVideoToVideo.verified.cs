@@ -5,428 +5,432 @@
 
 namespace Consumer.Models
 {
-    /// <summary>A request to the Scenario model <c>model_ltx-2-19b-video-to-video</c> (LTX-2 19b Video to Video).</summary>
-    /// <remarks>Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer). Generated from the model docs; set the properties, then submit with <c>ScenarioClient.SubmitLtx2_19bVideoToVideoAsync</c> or <c>RunLtx2_19bVideoToVideoAsync</c>.</remarks>
-    [global::LtxCodegen.Metadata.ScenarioModel("model_ltx-2-19b-video-to-video")]
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public sealed partial class Ltx2_19bVideoToVideoRequest : global::LtxCodegen.IScenarioRequest
-    {
-        /// <summary>The service's default for <see cref="VideoStrength"/>.</summary>
-        public const double DefaultVideoStrength = 1.0;
-        /// <summary>The service's default for <see cref="ImageStrength"/>.</summary>
-        public const double DefaultImageStrength = 1.0;
-        /// <summary>The service's default for <see cref="Resolution"/>.</summary>
-        public const string DefaultResolution = "auto";
-        /// <summary>The service's default for <see cref="CameraMotion"/>.</summary>
-        public const string DefaultCameraMotion = "none";
-        /// <summary>The service's default for <see cref="CameraMotionStrength"/>.</summary>
-        public const double DefaultCameraMotionStrength = 1.0;
-        /// <summary>The service's default for <see cref="AspectRatio"/>.</summary>
-        public const string DefaultAspectRatio = "auto";
-        /// <summary>The service's default for <see cref="AudioSource"/>.</summary>
-        public const string DefaultAudioSource = "original";
-        /// <summary>The service's default for <see cref="Modality"/>.</summary>
-        public const string DefaultModality = "none";
-        /// <summary>The service's default for <see cref="ModalityStrength"/>.</summary>
-        public const double DefaultModalityStrength = 1.0;
-        /// <summary>The service's default for <see cref="NumInferenceSteps"/>.</summary>
-        public const int DefaultNumInferenceSteps = 40;
-        /// <summary>The service's default for <see cref="GuidanceScale"/>.</summary>
-        public const double DefaultGuidanceScale = 3.0;
-        /// <summary>The service's default for <see cref="EnhancePrompt"/>.</summary>
-        public const bool DefaultEnhancePrompt = false;
+	using __Ltx = global::LtxCodegen;
+	using __LtxMeta = global::LtxCodegen.Metadata;
+	using __Sys = global::System;
 
-        /// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
-        public Ltx2_19bVideoToVideoRequest()
-        {
-        }
+	/// <summary>A request to the Scenario model <c>model_ltx-2-19b-video-to-video</c> (LTX-2 19b Video to Video).</summary>
+	/// <remarks>Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer). Set the properties, then call <c>SubmitLtx2_19bVideoToVideoAsync</c> or <c>RunLtx2_19bVideoToVideoAsync</c> on a client.</remarks>
+	[__LtxMeta::ScenarioModel("model_ltx-2-19b-video-to-video")]
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public sealed partial class Ltx2_19bVideoToVideoRequest : __Ltx::IScenarioRequest
+	{
+		/// <summary>Service default for <see cref="VideoStrength"/>.</summary>
+		public const double DefaultVideoStrength = 1.0;
+		/// <summary>Service default for <see cref="ImageStrength"/>.</summary>
+		public const double DefaultImageStrength = 1.0;
+		/// <summary>Service default for <see cref="Resolution"/>.</summary>
+		public const string DefaultResolution = "auto";
+		/// <summary>Service default for <see cref="CameraMotion"/>.</summary>
+		public const string DefaultCameraMotion = "none";
+		/// <summary>Service default for <see cref="CameraMotionStrength"/>.</summary>
+		public const double DefaultCameraMotionStrength = 1.0;
+		/// <summary>Service default for <see cref="AspectRatio"/>.</summary>
+		public const string DefaultAspectRatio = "auto";
+		/// <summary>Service default for <see cref="AudioSource"/>.</summary>
+		public const string DefaultAudioSource = "original";
+		/// <summary>Service default for <see cref="Modality"/>.</summary>
+		public const string DefaultModality = "none";
+		/// <summary>Service default for <see cref="ModalityStrength"/>.</summary>
+		public const double DefaultModalityStrength = 1.0;
+		/// <summary>Service default for <see cref="NumInferenceSteps"/>.</summary>
+		public const int DefaultNumInferenceSteps = 40;
+		/// <summary>Service default for <see cref="GuidanceScale"/>.</summary>
+		public const double DefaultGuidanceScale = 3.0;
+		/// <summary>Service default for <see cref="EnhancePrompt"/>.</summary>
+		public const bool DefaultEnhancePrompt = false;
 
-        /// <summary>Creates a request with its required parameters.</summary>
-        /// <param name="prompt">Text prompt for video generation</param>
-        /// <param name="video">Reference video (an asset id). The model generates output conditioned on this video's structure.</param>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        public Ltx2_19bVideoToVideoRequest(string prompt, string video)
-        {
-            this.Prompt = prompt;
-            this.Video = video;
-        }
+		/// <summary>Creates a request; set every <c>required</c> property in the object initializer.</summary>
+		public Ltx2_19bVideoToVideoRequest()
+		{
+		}
 
-        /// <summary>Text prompt for video generation</summary>
-        /// <remarks>Sent as <c>prompt</c> (required).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("prompt"), global::LtxCodegen.Metadata.ScenarioRequired]
-        public required string Prompt { get; set; }
-        /// <summary>Reference video (an asset id). The model generates output conditioned on this video's structure.</summary>
-        /// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("video"), global::LtxCodegen.Metadata.ScenarioRequired]
-        public required string Video { get; set; }
-        /// <summary>Reference video conditioning strength (0-1). Higher = more faithful to input video structure.</summary>
-        /// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("videoStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
-        public double? VideoStrength { get; set; }
-        /// <summary>Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.</summary>
-        /// <remarks>Sent as <c>image</c>. An asset id (image).</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("image")]
-        public string? Image { get; set; }
-        /// <summary>First-frame image conditioning strength (0-1).</summary>
-        /// <remarks>Sent as <c>imageStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("imageStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
-        public double? ImageStrength { get; set; }
-        /// <summary>Negative prompt to guide what to avoid in generation</summary>
-        /// <remarks>Sent as <c>negativePrompt</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("negativePrompt")]
-        public string? NegativePrompt { get; set; }
-        /// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended).</summary>
-        /// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>720p</c>, <c>1080p</c>, <c>1440p</c>, <c>2160p</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("resolution"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
-        public Ltx2_19bVideoToVideoResolution? Resolution { get; set; }
-        /// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("width"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("height", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
-        public int? Width { get; set; }
-        /// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-        /// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("height"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 64.0, Maximum = 4096.0), global::LtxCodegen.Metadata.ScenarioPair("width", Source = global::LtxCodegen.Metadata.RuleSource.Prose), global::LtxCodegen.Metadata.ScenarioMultipleOf(64.0)]
-        public int? Height { get; set; }
-        /// <summary>Camera movement type in the generated video.</summary>
-        /// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>static</c>, <c>dolly_in</c>, <c>dolly_out</c>, <c>dolly_left</c>, <c>dolly_right</c>, <c>jib_up</c>, <c>jib_down</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotion"), global::LtxCodegen.Metadata.ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
-        public Ltx2_19bVideoToVideoCameraMotion? CameraMotion { get; set; }
-        /// <summary>Strength of camera motion (0-2). Higher values = stronger effect.</summary>
-        /// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("cameraMotionStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
-        public double? CameraMotionStrength { get; set; }
-        /// <summary>Output video duration in seconds (3-20). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>duration</c>. Range: 3 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("duration"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 3.0, Maximum = 20.0)]
-        public double? Duration { get; set; }
-        /// <summary>Video aspect ratio. 'Match Input' detects from input video (recommended).</summary>
-        /// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: <c>auto</c>, <c>21:9</c>, <c>16:9</c>, <c>4:3</c>, <c>3:4</c>, <c>1:1</c>, <c>9:16</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("aspectRatio"), global::LtxCodegen.Metadata.ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
-        public Ltx2_19bVideoToVideoAspectRatio? AspectRatio { get; set; }
-        /// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-        /// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("fps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
-        public double? Fps { get; set; }
-        /// <summary>Audio for output: copy from input, generate new, or none.</summary>
-        /// <remarks>Sent as <c>audioSource</c>. Default: <c>"original"</c>. Allowed values: <c>original</c>, <c>generate</c>, <c>none</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("audioSource"), global::LtxCodegen.Metadata.ScenarioOptions("original", "generate", "none", IsClosed = true)]
-        public Ltx2_19bVideoToVideoAudioSource? AudioSource { get; set; }
-        /// <summary>IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.</summary>
-        /// <remarks>Sent as <c>modality</c>. Default: <c>"none"</c>. Allowed values: <c>none</c>, <c>canny</c>, <c>depth</c>, <c>pose</c>, <c>detailer</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("modality"), global::LtxCodegen.Metadata.ScenarioOptions("none", "canny", "depth", "pose", "detailer", IsClosed = true)]
-        public Ltx2_19bVideoToVideoModality? Modality { get; set; }
-        /// <summary>Strength of IC-LoRA modality (0-2). Higher values = stronger control.</summary>
-        /// <remarks>Sent as <c>modalityStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("modalityStrength"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
-        public double? ModalityStrength { get; set; }
-        /// <summary>Number of inference steps. Higher = better quality, slower.</summary>
-        /// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("numInferenceSteps"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
-        public int? NumInferenceSteps { get; set; }
-        /// <summary>Classifier-free guidance scale. Higher = stronger prompt adherence.</summary>
-        /// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("guidanceScale"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
-        public double? GuidanceScale { get; set; }
-        /// <summary>Use Gemma to enhance the prompt for better video generation</summary>
-        /// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("enhancePrompt")]
-        public bool? EnhancePrompt { get; set; }
-        /// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-        /// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
-        [global::LtxCodegen.Metadata.ScenarioParameter("seed"), global::LtxCodegen.Metadata.ScenarioRange(Minimum = 0.0)]
-        public int? Seed { get; set; }
+		/// <summary>Creates a request with its required parameters.</summary>
+		/// <param name="prompt">Text prompt for video generation</param>
+		/// <param name="video">Reference video (an asset id). The model generates output conditioned on this video's structure.</param>
+		[__Sys::Diagnostics.CodeAnalysis.SetsRequiredMembers]
+		public Ltx2_19bVideoToVideoRequest(string prompt, string video)
+		{
+			this.Prompt = prompt;
+			this.Video = video;
+		}
 
-        /// <inheritdoc/>
-        public string ModelId => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Id;
-        /// <inheritdoc/>
-        public global::LtxCodegen.ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor;
+		/// <summary>Text prompt for video generation</summary>
+		/// <remarks>Sent as <c>prompt</c> (required).</remarks>
+		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired]
+		public required string Prompt { get; set; }
+		/// <summary>Reference video (an asset id). The model generates output conditioned on this video's structure.</summary>
+		/// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
+		[__LtxMeta::ScenarioParameter("video"), __LtxMeta::ScenarioRequired]
+		public required string Video { get; set; }
+		/// <summary>Reference video conditioning strength (0-1). Higher = more faithful to input video structure.</summary>
+		/// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		[__LtxMeta::ScenarioParameter("videoStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
+		public double? VideoStrength { get; set; }
+		/// <summary>Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.</summary>
+		/// <remarks>Sent as <c>image</c>. An asset id (image).</remarks>
+		[__LtxMeta::ScenarioParameter("image")]
+		public string? Image { get; set; }
+		/// <summary>First-frame image conditioning strength (0-1).</summary>
+		/// <remarks>Sent as <c>imageStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		[__LtxMeta::ScenarioParameter("imageStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
+		public double? ImageStrength { get; set; }
+		/// <summary>Negative prompt to guide what to avoid in generation</summary>
+		/// <remarks>Sent as <c>negativePrompt</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("negativePrompt")]
+		public string? NegativePrompt { get; set; }
+		/// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended).</summary>
+		/// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoResolution"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("resolution"), __LtxMeta::ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
+		public Ltx2_19bVideoToVideoResolution? Resolution { get; set; }
+		/// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
+		/// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+		[__LtxMeta::ScenarioParameter("width"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("height", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
+		public int? Width { get; set; }
+		/// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
+		/// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+		[__LtxMeta::ScenarioParameter("height"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("width", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
+		public int? Height { get; set; }
+		/// <summary>Camera movement type in the generated video.</summary>
+		/// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoCameraMotion"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("cameraMotion"), __LtxMeta::ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
+		public Ltx2_19bVideoToVideoCameraMotion? CameraMotion { get; set; }
+		/// <summary>Strength of camera motion (0-2). Higher values = stronger effect.</summary>
+		/// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+		[__LtxMeta::ScenarioParameter("cameraMotionStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
+		public double? CameraMotionStrength { get; set; }
+		/// <summary>Output video duration in seconds (3-20). Leave empty to match input video.</summary>
+		/// <remarks>Sent as <c>duration</c>. Range: 3 to 20.</remarks>
+		[__LtxMeta::ScenarioParameter("duration"), __LtxMeta::ScenarioRange(Minimum = 3.0, Maximum = 20.0)]
+		public double? Duration { get; set; }
+		/// <summary>Video aspect ratio. 'Match Input' detects from input video (recommended).</summary>
+		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoAspectRatio"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("aspectRatio"), __LtxMeta::ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
+		public Ltx2_19bVideoToVideoAspectRatio? AspectRatio { get; set; }
+		/// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
+		/// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
+		[__LtxMeta::ScenarioParameter("fps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
+		public double? Fps { get; set; }
+		/// <summary>Audio for output: copy from input, generate new, or none.</summary>
+		/// <remarks>Sent as <c>audioSource</c>. Default: <c>"original"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoAudioSource"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("audioSource"), __LtxMeta::ScenarioOptions("original", "generate", "none", IsClosed = true)]
+		public Ltx2_19bVideoToVideoAudioSource? AudioSource { get; set; }
+		/// <summary>IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.</summary>
+		/// <remarks>Sent as <c>modality</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoModality"/>.</remarks>
+		[__LtxMeta::ScenarioParameter("modality"), __LtxMeta::ScenarioOptions("none", "canny", "depth", "pose", "detailer", IsClosed = true)]
+		public Ltx2_19bVideoToVideoModality? Modality { get; set; }
+		/// <summary>Strength of IC-LoRA modality (0-2). Higher values = stronger control.</summary>
+		/// <remarks>Sent as <c>modalityStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+		[__LtxMeta::ScenarioParameter("modalityStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
+		public double? ModalityStrength { get; set; }
+		/// <summary>Number of inference steps. Higher = better quality, slower.</summary>
+		/// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
+		[__LtxMeta::ScenarioParameter("numInferenceSteps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
+		public int? NumInferenceSteps { get; set; }
+		/// <summary>Classifier-free guidance scale. Higher = stronger prompt adherence.</summary>
+		/// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
+		[__LtxMeta::ScenarioParameter("guidanceScale"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
+		public double? GuidanceScale { get; set; }
+		/// <summary>Use Gemma to enhance the prompt for better video generation</summary>
+		/// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
+		[__LtxMeta::ScenarioParameter("enhancePrompt")]
+		public bool? EnhancePrompt { get; set; }
+		/// <summary>Random seed for reproducibility. Leave blank for random.</summary>
+		/// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
+		[__LtxMeta::ScenarioParameter("seed"), __LtxMeta::ScenarioRange(Minimum = 0.0)]
+		public int? Seed { get; set; }
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ValidationError> Validate()
-        {
-            var check = new global::LtxCodegen.ScenarioRuleCheck(Descriptor);
-            check.Text(0, Prompt);
-            check.Text(1, Video);
-            check.Number(2, VideoStrength);
-            check.Text(3, Image);
-            check.Number(4, ImageStrength);
-            check.Text(5, NegativePrompt);
-            check.Text(6, Resolution?.Value);
-            check.Number(7, Width);
-            check.Number(8, Height);
-            check.Text(9, CameraMotion?.Value);
-            check.Number(10, CameraMotionStrength);
-            check.Number(11, Duration);
-            check.Text(12, AspectRatio?.Value);
-            check.Number(13, Fps);
-            check.Text(14, AudioSource?.Value);
-            check.Text(15, Modality?.Value);
-            check.Number(16, ModalityStrength);
-            check.Number(17, NumInferenceSteps);
-            check.Number(18, GuidanceScale);
-            check.Flag(19, EnhancePrompt != null);
-            check.Number(20, Seed);
-            var errors = check.Finish();
-            OnValidate(errors);
-            return errors;
-        }
+		/// <inheritdoc/>
+		public string ModelId => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Id;
+		/// <inheritdoc/>
+		public __Ltx::ScenarioModelDescriptor Descriptor => global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor;
 
-        /// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
-        partial void OnValidate(global::System.Collections.Generic.List<global::LtxCodegen.ValidationError> errors);
+		/// <inheritdoc/>
+		public __Sys::Collections.Generic.IReadOnlyList<__Ltx::ValidationError> Validate()
+		{
+			var check = new __Ltx::ScenarioRuleCheck(Descriptor);
+			check.Text(0, Prompt);
+			check.Text(1, Video);
+			check.Number(2, VideoStrength);
+			check.Text(3, Image);
+			check.Number(4, ImageStrength);
+			check.Text(5, NegativePrompt);
+			check.Text(6, Resolution?.Value);
+			check.Number(7, Width);
+			check.Number(8, Height);
+			check.Text(9, CameraMotion?.Value);
+			check.Number(10, CameraMotionStrength);
+			check.Number(11, Duration);
+			check.Text(12, AspectRatio?.Value);
+			check.Number(13, Fps);
+			check.Text(14, AudioSource?.Value);
+			check.Text(15, Modality?.Value);
+			check.Number(16, ModalityStrength);
+			check.Number(17, NumInferenceSteps);
+			check.Number(18, GuidanceScale);
+			check.Flag(19, EnhancePrompt != null);
+			check.Number(20, Seed);
+			var errors = check.Finish();
+			OnValidate(errors);
+			return errors;
+		}
 
-        /// <inheritdoc/>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            if (writer == null) throw new global::System.ArgumentNullException(nameof(writer));
-            writer.WriteStartObject();
-            writer.WriteString(JsonNames[0], Prompt);
-            writer.WriteString(JsonNames[1], Video);
-            if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
-            if (Image is string value3) writer.WriteString(JsonNames[3], value3);
-            if (ImageStrength is double value4) writer.WriteNumber(JsonNames[4], value4);
-            if (NegativePrompt is string value5) writer.WriteString(JsonNames[5], value5);
-            if (Resolution is Ltx2_19bVideoToVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
-            if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
-            if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)global::LtxCodegen.ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
-            if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9) writer.WriteString(JsonNames[9], value9.Value);
-            if (CameraMotionStrength is double value10) writer.WriteNumber(JsonNames[10], value10);
-            if (Duration is double value11) writer.WriteNumber(JsonNames[11], value11);
-            if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12) writer.WriteString(JsonNames[12], value12.Value);
-            if (Fps is double value13) writer.WriteNumber(JsonNames[13], value13);
-            if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14) writer.WriteString(JsonNames[14], value14.Value);
-            if (Modality is Ltx2_19bVideoToVideoModality value15) writer.WriteString(JsonNames[15], value15.Value);
-            if (ModalityStrength is double value16) writer.WriteNumber(JsonNames[16], value16);
-            if (NumInferenceSteps is int value17) writer.WriteNumber(JsonNames[17], value17);
-            if (GuidanceScale is double value18) writer.WriteNumber(JsonNames[18], value18);
-            if (EnhancePrompt is bool value19) writer.WriteBoolean(JsonNames[19], value19);
-            if (Seed is int value20) writer.WriteNumber(JsonNames[20], value20);
-            writer.WriteEndObject();
-        }
-        private static readonly global::System.Text.Json.JsonEncodedText[] JsonNames = global::LtxCodegen.ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor);
-    }
+		/// <summary>Adds checks of your own to <see cref="Validate"/> (implement in a partial class).</summary>
+		partial void OnValidate(__Sys::Collections.Generic.List<__Ltx::ValidationError> errors);
 
-    /// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bVideoToVideoRequest.Resolution"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bVideoToVideoResolution : global::System.IEquatable<Ltx2_19bVideoToVideoResolution>
-    {
-        private static readonly string[] Known = new string[] { "auto", "720p", "1080p", "1440p", "2160p" };
-        /// <summary><c>auto</c></summary>
-        public static Ltx2_19bVideoToVideoResolution Auto { get; } = new("auto");
-        /// <summary><c>720p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _720p { get; } = new("720p");
-        /// <summary><c>1080p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _1080p { get; } = new("1080p");
-        /// <summary><c>1440p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _1440p { get; } = new("1440p");
-        /// <summary><c>2160p</c></summary>
-        public static Ltx2_19bVideoToVideoResolution _2160p { get; } = new("2160p");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoResolution(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bVideoToVideoResolution(string value) => new Ltx2_19bVideoToVideoResolution(value);
-        public bool Equals(Ltx2_19bVideoToVideoResolution other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoResolution other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bVideoToVideoResolution left, Ltx2_19bVideoToVideoResolution right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bVideoToVideoResolution left, Ltx2_19bVideoToVideoResolution right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+		/// <inheritdoc/>
+		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
+		{
+			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
+			writer.WriteStartObject();
+			writer.WriteString(JsonNames[0], Prompt);
+			writer.WriteString(JsonNames[1], Video);
+			if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
+			if (Image is string value3) writer.WriteString(JsonNames[3], value3);
+			if (ImageStrength is double value4) writer.WriteNumber(JsonNames[4], value4);
+			if (NegativePrompt is string value5) writer.WriteString(JsonNames[5], value5);
+			if (Resolution is Ltx2_19bVideoToVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
+			if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+			if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
+			if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9) writer.WriteString(JsonNames[9], value9.Value);
+			if (CameraMotionStrength is double value10) writer.WriteNumber(JsonNames[10], value10);
+			if (Duration is double value11) writer.WriteNumber(JsonNames[11], value11);
+			if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12) writer.WriteString(JsonNames[12], value12.Value);
+			if (Fps is double value13) writer.WriteNumber(JsonNames[13], value13);
+			if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14) writer.WriteString(JsonNames[14], value14.Value);
+			if (Modality is Ltx2_19bVideoToVideoModality value15) writer.WriteString(JsonNames[15], value15.Value);
+			if (ModalityStrength is double value16) writer.WriteNumber(JsonNames[16], value16);
+			if (NumInferenceSteps is int value17) writer.WriteNumber(JsonNames[17], value17);
+			if (GuidanceScale is double value18) writer.WriteNumber(JsonNames[18], value18);
+			if (EnhancePrompt is bool value19) writer.WriteBoolean(JsonNames[19], value19);
+			if (Seed is int value20) writer.WriteNumber(JsonNames[20], value20);
+			writer.WriteEndObject();
+		}
+		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor);
+	}
 
-    /// <summary>Values of <c>cameraMotion</c> for <see cref="Ltx2_19bVideoToVideoRequest.CameraMotion"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bVideoToVideoCameraMotion : global::System.IEquatable<Ltx2_19bVideoToVideoCameraMotion>
-    {
-        private static readonly string[] Known = new string[] { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
-        /// <summary><c>none</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion None { get; } = new("none");
-        /// <summary><c>static</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion Static { get; } = new("static");
-        /// <summary><c>dolly_in</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyIn { get; } = new("dolly_in");
-        /// <summary><c>dolly_out</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyOut { get; } = new("dolly_out");
-        /// <summary><c>dolly_left</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyLeft { get; } = new("dolly_left");
-        /// <summary><c>dolly_right</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion DollyRight { get; } = new("dolly_right");
-        /// <summary><c>jib_up</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion JibUp { get; } = new("jib_up");
-        /// <summary><c>jib_down</c></summary>
-        public static Ltx2_19bVideoToVideoCameraMotion JibDown { get; } = new("jib_down");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoCameraMotion(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bVideoToVideoCameraMotion(string value) => new Ltx2_19bVideoToVideoCameraMotion(value);
-        public bool Equals(Ltx2_19bVideoToVideoCameraMotion other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoCameraMotion other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bVideoToVideoCameraMotion left, Ltx2_19bVideoToVideoCameraMotion right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bVideoToVideoCameraMotion left, Ltx2_19bVideoToVideoCameraMotion right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bVideoToVideoRequest.Resolution"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bVideoToVideoResolution : __Sys::IEquatable<Ltx2_19bVideoToVideoResolution>
+	{
+		private static readonly string[] Known = { "auto", "720p", "1080p", "1440p", "2160p" };
+		/// <summary><c>auto</c></summary>
+		public static Ltx2_19bVideoToVideoResolution Auto { get; } = new("auto");
+		/// <summary><c>720p</c></summary>
+		public static Ltx2_19bVideoToVideoResolution _720p { get; } = new("720p");
+		/// <summary><c>1080p</c></summary>
+		public static Ltx2_19bVideoToVideoResolution _1080p { get; } = new("1080p");
+		/// <summary><c>1440p</c></summary>
+		public static Ltx2_19bVideoToVideoResolution _1440p { get; } = new("1440p");
+		/// <summary><c>2160p</c></summary>
+		public static Ltx2_19bVideoToVideoResolution _2160p { get; } = new("2160p");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bVideoToVideoResolution(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bVideoToVideoResolution(string value) => new(value);
+		public bool Equals(Ltx2_19bVideoToVideoResolution other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoResolution other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bVideoToVideoResolution a, Ltx2_19bVideoToVideoResolution b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bVideoToVideoResolution a, Ltx2_19bVideoToVideoResolution b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bVideoToVideoRequest.AspectRatio"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bVideoToVideoAspectRatio : global::System.IEquatable<Ltx2_19bVideoToVideoAspectRatio>
-    {
-        private static readonly string[] Known = new string[] { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
-        /// <summary><c>auto</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio Auto { get; } = new("auto");
-        /// <summary><c>21:9</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _21_9 { get; } = new("21:9");
-        /// <summary><c>16:9</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _16_9 { get; } = new("16:9");
-        /// <summary><c>4:3</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _4_3 { get; } = new("4:3");
-        /// <summary><c>3:4</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _3_4 { get; } = new("3:4");
-        /// <summary><c>1:1</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _1_1 { get; } = new("1:1");
-        /// <summary><c>9:16</c></summary>
-        public static Ltx2_19bVideoToVideoAspectRatio _9_16 { get; } = new("9:16");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoAspectRatio(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bVideoToVideoAspectRatio(string value) => new Ltx2_19bVideoToVideoAspectRatio(value);
-        public bool Equals(Ltx2_19bVideoToVideoAspectRatio other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAspectRatio other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bVideoToVideoAspectRatio left, Ltx2_19bVideoToVideoAspectRatio right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bVideoToVideoAspectRatio left, Ltx2_19bVideoToVideoAspectRatio right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>cameraMotion</c> for <see cref="Ltx2_19bVideoToVideoRequest.CameraMotion"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bVideoToVideoCameraMotion : __Sys::IEquatable<Ltx2_19bVideoToVideoCameraMotion>
+	{
+		private static readonly string[] Known = { "none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down" };
+		/// <summary><c>none</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion None { get; } = new("none");
+		/// <summary><c>static</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion Static { get; } = new("static");
+		/// <summary><c>dolly_in</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion DollyIn { get; } = new("dolly_in");
+		/// <summary><c>dolly_out</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion DollyOut { get; } = new("dolly_out");
+		/// <summary><c>dolly_left</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion DollyLeft { get; } = new("dolly_left");
+		/// <summary><c>dolly_right</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion DollyRight { get; } = new("dolly_right");
+		/// <summary><c>jib_up</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion JibUp { get; } = new("jib_up");
+		/// <summary><c>jib_down</c></summary>
+		public static Ltx2_19bVideoToVideoCameraMotion JibDown { get; } = new("jib_down");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bVideoToVideoCameraMotion(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bVideoToVideoCameraMotion(string value) => new(value);
+		public bool Equals(Ltx2_19bVideoToVideoCameraMotion other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoCameraMotion other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bVideoToVideoCameraMotion a, Ltx2_19bVideoToVideoCameraMotion b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bVideoToVideoCameraMotion a, Ltx2_19bVideoToVideoCameraMotion b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>audioSource</c> for <see cref="Ltx2_19bVideoToVideoRequest.AudioSource"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bVideoToVideoAudioSource : global::System.IEquatable<Ltx2_19bVideoToVideoAudioSource>
-    {
-        private static readonly string[] Known = new string[] { "original", "generate", "none" };
-        /// <summary><c>original</c></summary>
-        public static Ltx2_19bVideoToVideoAudioSource Original { get; } = new("original");
-        /// <summary><c>generate</c></summary>
-        public static Ltx2_19bVideoToVideoAudioSource Generate { get; } = new("generate");
-        /// <summary><c>none</c></summary>
-        public static Ltx2_19bVideoToVideoAudioSource None { get; } = new("none");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoAudioSource(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bVideoToVideoAudioSource(string value) => new Ltx2_19bVideoToVideoAudioSource(value);
-        public bool Equals(Ltx2_19bVideoToVideoAudioSource other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAudioSource other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bVideoToVideoAudioSource left, Ltx2_19bVideoToVideoAudioSource right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bVideoToVideoAudioSource left, Ltx2_19bVideoToVideoAudioSource right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bVideoToVideoRequest.AspectRatio"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bVideoToVideoAspectRatio : __Sys::IEquatable<Ltx2_19bVideoToVideoAspectRatio>
+	{
+		private static readonly string[] Known = { "auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16" };
+		/// <summary><c>auto</c></summary>
+		public static Ltx2_19bVideoToVideoAspectRatio Auto { get; } = new("auto");
+		/// <summary><c>21:9</c></summary>
+		public static Ltx2_19bVideoToVideoAspectRatio _21_9 { get; } = new("21:9");
+		/// <summary><c>16:9</c></summary>
+		public static Ltx2_19bVideoToVideoAspectRatio _16_9 { get; } = new("16:9");
+		/// <summary><c>4:3</c></summary>
+		public static Ltx2_19bVideoToVideoAspectRatio _4_3 { get; } = new("4:3");
+		/// <summary><c>3:4</c></summary>
+		public static Ltx2_19bVideoToVideoAspectRatio _3_4 { get; } = new("3:4");
+		/// <summary><c>1:1</c></summary>
+		public static Ltx2_19bVideoToVideoAspectRatio _1_1 { get; } = new("1:1");
+		/// <summary><c>9:16</c></summary>
+		public static Ltx2_19bVideoToVideoAspectRatio _9_16 { get; } = new("9:16");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bVideoToVideoAspectRatio(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bVideoToVideoAspectRatio(string value) => new(value);
+		public bool Equals(Ltx2_19bVideoToVideoAspectRatio other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAspectRatio other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bVideoToVideoAspectRatio a, Ltx2_19bVideoToVideoAspectRatio b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bVideoToVideoAspectRatio a, Ltx2_19bVideoToVideoAspectRatio b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>Values of <c>modality</c> for <see cref="Ltx2_19bVideoToVideoRequest.Modality"/>.</summary>
-    /// <remarks>The docs list every accepted value; <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports others.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public readonly partial struct Ltx2_19bVideoToVideoModality : global::System.IEquatable<Ltx2_19bVideoToVideoModality>
-    {
-        private static readonly string[] Known = new string[] { "none", "canny", "depth", "pose", "detailer" };
-        /// <summary><c>none</c></summary>
-        public static Ltx2_19bVideoToVideoModality None { get; } = new("none");
-        /// <summary><c>canny</c></summary>
-        public static Ltx2_19bVideoToVideoModality Canny { get; } = new("canny");
-        /// <summary><c>depth</c></summary>
-        public static Ltx2_19bVideoToVideoModality Depth { get; } = new("depth");
-        /// <summary><c>pose</c></summary>
-        public static Ltx2_19bVideoToVideoModality Pose { get; } = new("pose");
-        /// <summary><c>detailer</c></summary>
-        public static Ltx2_19bVideoToVideoModality Detailer { get; } = new("detailer");
-        /// <summary>Wraps a value (known or not).</summary>
-        public Ltx2_19bVideoToVideoModality(string value) => Value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        /// <summary>The value as sent on the wire.</summary>
-        public string Value { get; }
-        /// <summary>The values the docs list.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> KnownValues { get; } = global::System.Array.AsReadOnly(Known);
-        /// <summary>True when the value is one the docs list.</summary>
-        public bool IsKnown => Value != null && global::System.Array.IndexOf(Known, Value) >= 0;
-        /// <summary>Converts a wire value.</summary>
-        public static implicit operator Ltx2_19bVideoToVideoModality(string value) => new Ltx2_19bVideoToVideoModality(value);
-        public bool Equals(Ltx2_19bVideoToVideoModality other) => string.Equals(Value, other.Value);
-        public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoModality other && Equals(other);
-        public override int GetHashCode() => Value == null ? 0 : Value.GetHashCode();
-        public static bool operator ==(Ltx2_19bVideoToVideoModality left, Ltx2_19bVideoToVideoModality right) => left.Equals(right);
-        public static bool operator !=(Ltx2_19bVideoToVideoModality left, Ltx2_19bVideoToVideoModality right) => !left.Equals(right);
-        /// <summary>The value as sent on the wire.</summary>
-        public override string ToString() => Value ?? string.Empty;
-    }
+	/// <summary>Values of <c>audioSource</c> for <see cref="Ltx2_19bVideoToVideoRequest.AudioSource"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bVideoToVideoAudioSource : __Sys::IEquatable<Ltx2_19bVideoToVideoAudioSource>
+	{
+		private static readonly string[] Known = { "original", "generate", "none" };
+		/// <summary><c>original</c></summary>
+		public static Ltx2_19bVideoToVideoAudioSource Original { get; } = new("original");
+		/// <summary><c>generate</c></summary>
+		public static Ltx2_19bVideoToVideoAudioSource Generate { get; } = new("generate");
+		/// <summary><c>none</c></summary>
+		public static Ltx2_19bVideoToVideoAudioSource None { get; } = new("none");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bVideoToVideoAudioSource(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bVideoToVideoAudioSource(string value) => new(value);
+		public bool Equals(Ltx2_19bVideoToVideoAudioSource other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoAudioSource other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bVideoToVideoAudioSource a, Ltx2_19bVideoToVideoAudioSource b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bVideoToVideoAudioSource a, Ltx2_19bVideoToVideoAudioSource b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-    /// <summary>The Scenario model <c>model_ltx-2-19b-video-to-video</c> (LTX-2 19b Video to Video): its id and descriptor.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class Ltx2_19bVideoToVideoModel
-    {
-        /// <summary>The model id.</summary>
-        public const string Id = "model_ltx-2-19b-video-to-video";
+	/// <summary>Values of <c>modality</c> for <see cref="Ltx2_19bVideoToVideoRequest.Modality"/>.</summary>
+	/// <remarks>A closed set: <see cref="Ltx2_19bVideoToVideoRequest.Validate"/> reports other values.</remarks>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public readonly partial struct Ltx2_19bVideoToVideoModality : __Sys::IEquatable<Ltx2_19bVideoToVideoModality>
+	{
+		private static readonly string[] Known = { "none", "canny", "depth", "pose", "detailer" };
+		/// <summary><c>none</c></summary>
+		public static Ltx2_19bVideoToVideoModality None { get; } = new("none");
+		/// <summary><c>canny</c></summary>
+		public static Ltx2_19bVideoToVideoModality Canny { get; } = new("canny");
+		/// <summary><c>depth</c></summary>
+		public static Ltx2_19bVideoToVideoModality Depth { get; } = new("depth");
+		/// <summary><c>pose</c></summary>
+		public static Ltx2_19bVideoToVideoModality Pose { get; } = new("pose");
+		/// <summary><c>detailer</c></summary>
+		public static Ltx2_19bVideoToVideoModality Detailer { get; } = new("detailer");
+		/// <summary>Wraps a value (known or not).</summary>
+		public Ltx2_19bVideoToVideoModality(string value) => Value = value ?? throw new __Sys::ArgumentNullException(nameof(value));
+		/// <summary>The value as sent on the wire.</summary>
+		public string Value { get; }
+		/// <summary>The values the docs list.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<string> KnownValues { get; } = __Sys::Array.AsReadOnly(Known);
+		/// <summary>True when the value is one the docs list.</summary>
+		public bool IsKnown => __Sys::Array.IndexOf(Known, Value) >= 0;
+		/// <summary>Converts a wire value.</summary>
+		public static implicit operator Ltx2_19bVideoToVideoModality(string value) => new(value);
+		public bool Equals(Ltx2_19bVideoToVideoModality other) => Value == other.Value;
+		public override bool Equals(object? obj) => obj is Ltx2_19bVideoToVideoModality other && Value == other.Value;
+		public override int GetHashCode() => Value?.GetHashCode() ?? 0;
+		public static bool operator ==(Ltx2_19bVideoToVideoModality a, Ltx2_19bVideoToVideoModality b) => a.Value == b.Value;
+		public static bool operator !=(Ltx2_19bVideoToVideoModality a, Ltx2_19bVideoToVideoModality b) => a.Value != b.Value;
+		/// <summary>The value as sent on the wire.</summary>
+		public override string ToString() => Value ?? string.Empty;
+	}
 
-        /// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor Descriptor { get; } = global::LtxCodegen.ScenarioModelDescriptor.FromTable(
-            Id, "LTX-2 19b Video to Video", "Ltx2_19bVideoToVideo", "Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer).",
-            "prompt|Prompt|String|1|Text prompt for video generation||||||||||" +
-            "video|Video|Asset|1|Reference video (an asset id). The model generates output conditioned on this video's structure.||||||video||||" +
-            "videoStrength|VideoStrength|Number||Reference video conditioning strength (0-1). Higher = more faithful to input video structure.|1|0|1|||||||" +
-            "image|Image|Asset||Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.||||||image||||" +
-            "imageStrength|ImageStrength|Number||First-frame image conditioning strength (0-1).|1|0|1|||||||" +
-            "negativePrompt|NegativePrompt|String||Negative prompt to guide what to avoid in generation||||||||||" +
-            "resolution|Resolution|String|4|Video resolution. 'Match Input' replicates input video dimensions (recommended).|\"auto\"|||||||5|auto|720p|1080p|1440p|2160p||" +
-            "width|Width|Integer|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||64|4096|64|||height|||" +
-            "height|Height|Integer|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||64|4096|64|||width|||" +
-            "cameraMotion|CameraMotion|String|4|Camera movement type in the generated video.|\"none\"|||||||8|none|static|dolly_in|dolly_out|dolly_left|dolly_right|jib_up|jib_down||" +
-            "cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion (0-2). Higher values = stronger effect.|1|0|2|||||||" +
-            "duration|Duration|Number||Output video duration in seconds (3-20). Leave empty to match input video.||3|20|||||||" +
-            "aspectRatio|AspectRatio|String|4|Video aspect ratio. 'Match Input' detects from input video (recommended).|\"auto\"|||||||7|auto|21:9|16:9|4:3|3:4|1:1|9:16||" +
-            "fps|Fps|Number||Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
-            "audioSource|AudioSource|String|4|Audio for output: copy from input, generate new, or none.|\"original\"|||||||3|original|generate|none||" +
-            "modality|Modality|String|4|IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.|\"none\"|||||||5|none|canny|depth|pose|detailer||" +
-            "modalityStrength|ModalityStrength|Number||Strength of IC-LoRA modality (0-2). Higher values = stronger control.|1|0|2|||||||" +
-            "numInferenceSteps|NumInferenceSteps|Integer||Number of inference steps. Higher = better quality, slower.|40|1|100|||||||" +
-            "guidanceScale|GuidanceScale|Number||Classifier-free guidance scale. Higher = stronger prompt adherence.|3|1|20|||||||" +
-            "enhancePrompt|EnhancePrompt|Boolean||Use Gemma to enhance the prompt for better video generation|false|||||||||" +
-            "seed|Seed|Integer||Random seed for reproducibility. Leave blank for random.||0||||||||");
-    }
+	/// <summary>The Scenario model <c>model_ltx-2-19b-video-to-video</c> (LTX-2 19b Video to Video): its id and descriptor.</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class Ltx2_19bVideoToVideoModel
+	{
+		/// <summary>The model id.</summary>
+		public const string Id = "model_ltx-2-19b-video-to-video";
 
-    /// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-video-to-video</c> on <see cref="global::LtxCodegen.IScenarioClient"/> (<see cref="global::LtxCodegen.ScenarioClient"/> or a test double).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class Ltx2_19bVideoToVideoClientExtensions
-    {
-        /// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> SubmitLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
-        /// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
-        public static global::System.Threading.Tasks.Task<global::LtxCodegen.ScenarioJob> RunLtx2_19bVideoToVideoAsync(this global::LtxCodegen.IScenarioClient client, Ltx2_19bVideoToVideoRequest request, global::System.IProgress<global::LtxCodegen.ScenarioJob>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) => global::LtxCodegen.ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
-    }
+		/// <summary>Parameters, types, defaults and rules, as the model docs state them.</summary>
+		public static __Ltx::ScenarioModelDescriptor Descriptor { get; } = __Ltx::ScenarioModelDescriptor.FromTable(
+			Id, "LTX-2 19b Video to Video", "Ltx2_19bVideoToVideo", "Lightricks LTX-2 19B: transforms an input video guided by a prompt, an optional first-frame image and IC-LoRA controls (canny, depth, pose, detailer).",
+			"prompt|Prompt|String|1|Text prompt for video generation||||||||||" +
+			"video|Video|Asset|1|Reference video (an asset id). The model generates output conditioned on this video's structure.||||||video||||" +
+			"videoStrength|VideoStrength|Number||Reference video conditioning strength (0-1). Higher = more faithful to input video structure.|1|0|1|||||||" +
+			"image|Image|Asset||Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.||||||image||||" +
+			"imageStrength|ImageStrength|Number||First-frame image conditioning strength (0-1).|1|0|1|||||||" +
+			"negativePrompt|NegativePrompt|String||Negative prompt to guide what to avoid in generation||||||||||" +
+			"resolution|Resolution|String|4|Video resolution. 'Match Input' replicates input video dimensions (recommended).|\"auto\"|||||||5|auto|720p|1080p|1440p|2160p||" +
+			"width|Width|Integer|8|Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.||64|4096|64|||height|||" +
+			"height|Height|Integer|8|Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.||64|4096|64|||width|||" +
+			"cameraMotion|CameraMotion|String|4|Camera movement type in the generated video.|\"none\"|||||||8|none|static|dolly_in|dolly_out|dolly_left|dolly_right|jib_up|jib_down||" +
+			"cameraMotionStrength|CameraMotionStrength|Number||Strength of camera motion (0-2). Higher values = stronger effect.|1|0|2|||||||" +
+			"duration|Duration|Number||Output video duration in seconds (3-20). Leave empty to match input video.||3|20|||||||" +
+			"aspectRatio|AspectRatio|String|4|Video aspect ratio. 'Match Input' detects from input video (recommended).|\"auto\"|||||||7|auto|21:9|16:9|4:3|3:4|1:1|9:16||" +
+			"fps|Fps|Number||Output frame rate (1-60 fps). Leave empty to match input video.||1|60|||||||" +
+			"audioSource|AudioSource|String|4|Audio for output: copy from input, generate new, or none.|\"original\"|||||||3|original|generate|none||" +
+			"modality|Modality|String|4|IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.|\"none\"|||||||5|none|canny|depth|pose|detailer||" +
+			"modalityStrength|ModalityStrength|Number||Strength of IC-LoRA modality (0-2). Higher values = stronger control.|1|0|2|||||||" +
+			"numInferenceSteps|NumInferenceSteps|Integer||Number of inference steps. Higher = better quality, slower.|40|1|100|||||||" +
+			"guidanceScale|GuidanceScale|Number||Classifier-free guidance scale. Higher = stronger prompt adherence.|3|1|20|||||||" +
+			"enhancePrompt|EnhancePrompt|Boolean||Use Gemma to enhance the prompt for better video generation|false|||||||||" +
+			"seed|Seed|Integer||Random seed for reproducibility. Leave blank for random.||0||||||||");
+	}
+
+	/// <summary>Typed calls of the Scenario model <c>model_ltx-2-19b-video-to-video</c> on <see cref="__Ltx::IScenarioClient"/> (the client or a test double).</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class Ltx2_19bVideoToVideoClientExtensions
+	{
+		/// <summary>Validates, then submits a request; returns the queued job (poll it with <c>WaitForJobAsync</c>).</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> SubmitLtx2_19bVideoToVideoAsync(this __Ltx::IScenarioClient client, Ltx2_19bVideoToVideoRequest request, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.SubmitAsync(client, request, cancellationToken);
+		/// <summary>Validates, submits a request and waits for its job to finish, reporting progress.</summary>
+		public static __Sys::Threading.Tasks.Task<__Ltx::ScenarioJob> RunLtx2_19bVideoToVideoAsync(this __Ltx::IScenarioClient client, Ltx2_19bVideoToVideoRequest request, __Sys::IProgress<__Ltx::ScenarioJob>? progress = null, __Sys::Threading.CancellationToken cancellationToken = default) => __Ltx::ScenarioTypedCalls.RunAsync(client, request, progress, cancellationToken);
+	}
 
 }

@@ -5,29 +5,33 @@
 
 namespace Consumer.Models
 {
-    /// <summary>Every Scenario model generated in this compilation.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
-    public static partial class ScenarioModels
-    {
-        /// <summary>The descriptors, ordered by model id.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::LtxCodegen.ScenarioModelDescriptor> All { get; } = new global::LtxCodegen.ScenarioModelDescriptor[]
-        {
-            global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor,
-            global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor,
-        };
+	using __Ltx = global::LtxCodegen;
+	using __LtxMeta = global::LtxCodegen.Metadata;
+	using __Sys = global::System;
 
-        /// <summary>Finds a model by id (ordinal), or returns null.</summary>
-        public static global::LtxCodegen.ScenarioModelDescriptor? Find(string modelId)
-        {
-            foreach (var descriptor in All)
-            {
-                if (string.Equals(descriptor.Id, modelId, global::System.StringComparison.Ordinal))
-                {
-                    return descriptor;
-                }
-            }
+	/// <summary>Every Scenario model generated in this compilation.</summary>
+	[__Sys::CodeDom.Compiler.GeneratedCode("LtxCodegen.Generator", "0.1.0")]
+	public static partial class ScenarioModels
+	{
+		/// <summary>The descriptors, ordered by model id.</summary>
+		public static __Sys::Collections.Generic.IReadOnlyList<__Ltx::ScenarioModelDescriptor> All { get; } = new __Ltx::ScenarioModelDescriptor[]
+		{
+			global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor,
+			global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor,
+		};
 
-            return null;
-        }
-    }
+		/// <summary>Finds a model by id (ordinal), or returns null.</summary>
+		public static __Ltx::ScenarioModelDescriptor? Find(string modelId)
+		{
+			foreach (var descriptor in All)
+			{
+				if (string.Equals(descriptor.Id, modelId, __Sys::StringComparison.Ordinal))
+				{
+					return descriptor;
+				}
+			}
+
+			return null;
+		}
+	}
 }
