@@ -1,0 +1,212 @@
+using System;
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace LtxCodegen.Json
+{
+    /// <summary>
+    /// The bytes of one request object while <see cref="ScenarioJsonWriter"/> builds it: plain values are written here
+    /// directly, byte-identical to what a default <see cref="Utf8JsonWriter"/> writes; any other value (a string that
+    /// needs escaping, a non-finite or fractional number where the direct form is not known to match, a JSON element)
+    /// is written by a <see cref="Utf8JsonWriter"/> onto this buffer, so it is identical by construction. One instance
+    /// per thread is reused.
+    /// </summary>
+    internal sealed class ScenarioJsonBuffer : IBufferWriter<byte>
+    {
+        /// <summary>Longer strings go through the writer (which also enforces its own length limit).</summary>
+        private const int MaxDirectString = 1 << 16;
+
+        /// <summary>A buffer grown past this is not kept for the next request.</summary>
+        private const int MaxKept = 1 << 20;
+
+        /// <summary>Whole numbers below this print as their digits alone (no exponent) as a double too.</summary>
+        private const double MaxDirectWhole = 1e15;
+
+        /// <summary>ASCII characters a default <see cref="Utf8JsonWriter"/> writes as they are (1) or escapes (0).</summary>
+        private static readonly bool[] Plain = PlainAscii();
+
+        [ThreadStatic]
+        private static ScenarioJsonBuffer? t_free;
+
+        private byte[] _bytes = new byte[512];
+        private int _count;
+        private Utf8JsonWriter? _values;
+
+        /// <summary>The bytes written so far.</summary>
+        public ReadOnlySpan<byte> Written => new ReadOnlySpan<byte>(_bytes, 0, _count);
+
+        /// <summary>How many bytes are written.</summary>
+        public int Count => _count;
+
+        /// <summary>Takes this thread's buffer (or a new one when it is in use), empty.</summary>
+        public static ScenarioJsonBuffer Rent()
+        {
+            var buffer = t_free ?? new ScenarioJsonBuffer();
+            t_free = null;
+            buffer._count = 0;
+            return buffer;
+        }
+
+        /// <summary>Gives the buffer back for this thread's next request (unless it grew large).</summary>
+        public static void Return(ScenarioJsonBuffer buffer)
+        {
+            if (buffer._bytes.Length <= MaxKept)
+            {
+                t_free = buffer;
+            }
+        }
+
+        public void Advance(int count) => _count += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint < 1 ? 1 : sizeHint);
+            return new Memory<byte>(_bytes, _count, _bytes.Length - _count);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint < 1 ? 1 : sizeHint);
+            return new Span<byte>(_bytes, _count, _bytes.Length - _count);
+        }
+
+        public void Byte(byte value)
+        {
+            Ensure(1);
+            _bytes[_count++] = value;
+        }
+
+        public void Bytes(ReadOnlySpan<byte> value)
+        {
+            Ensure(value.Length);
+            value.CopyTo(new Span<byte>(_bytes, _count, value.Length));
+            _count += value.Length;
+        }
+
+        public void Null() => Bytes("null"u8);
+
+        public void Boolean(bool value) => Bytes(value ? "true"u8 : "false"u8);
+
+        /// <summary>Writes an integer as <see cref="Utf8JsonWriter.WriteNumberValue(long)"/> does.</summary>
+        public void Integer(long value)
+        {
+            Ensure(20);
+            Utf8Formatter.TryFormat(value, new Span<byte>(_bytes, _count, _bytes.Length - _count), out var written);
+            _count += written;
+        }
+
+        /// <summary>Writes a number as <see cref="Utf8JsonWriter.WriteNumberValue(double)"/> does (and throws as it does for NaN and infinities).</summary>
+        public void Number(double value)
+        {
+            // Whole values (not -0) print as their digits on every framework.
+            if (value > -MaxDirectWhole && value < MaxDirectWhole && value == Math.Floor(value) && (value != 0 || !IsNegativeZero(value)))
+            {
+                Integer((long)value);
+                return;
+            }
+#if NET8_0_OR_GREATER
+            if (double.IsFinite(value))
+            {
+                // What Utf8JsonWriter itself calls on .NET (shortest round-trip form).
+                Ensure(128);
+                Utf8Formatter.TryFormat(value, new Span<byte>(_bytes, _count, _bytes.Length - _count), out var written);
+                _count += written;
+                return;
+            }
+#endif
+            var writer = Values(0);
+            writer.WriteNumberValue(value);
+            writer.Flush();
+        }
+
+        /// <summary>Writes a string value (quoted, escaped as a default <see cref="Utf8JsonWriter"/> escapes).</summary>
+        public void String(string value)
+        {
+            var length = value.Length;
+            if (length <= MaxDirectString)
+            {
+                Ensure(length + 2);
+                var bytes = _bytes;
+                var at = _count;
+                bytes[at++] = (byte)'"';
+                var plain = Plain;
+                var i = 0;
+                for (; i < length; i++)
+                {
+                    var c = value[i];
+                    if (c >= plain.Length || !plain[c])
+                    {
+                        break;
+                    }
+
+                    bytes[at + i] = (byte)c;
+                }
+
+                if (i == length)
+                {
+                    bytes[at + i] = (byte)'"';
+                    _count = at + i + 1;
+                    return;
+                }
+            }
+
+            var writer = Values(0);
+            writer.WriteStringValue(value);
+            writer.Flush();
+        }
+
+        /// <summary>Writes a JSON element as <see cref="JsonElement.WriteTo"/> does at a depth that leaves <paramref name="maxDepth"/> levels.</summary>
+        public void Element(JsonElement value, int maxDepth)
+        {
+            var writer = Values(maxDepth);
+            value.WriteTo(writer);
+            writer.Flush();
+        }
+
+        private static bool IsNegativeZero(double value) => BitConverter.DoubleToInt64Bits(value) < 0;
+
+        private static bool[] PlainAscii()
+        {
+            var plain = new bool[128];
+            for (var c = 0x20; c <= 0x7E; c++)
+            {
+                plain[c] = true;
+            }
+
+            foreach (var c in "\"\\&'+<>`")
+            {
+                plain[c] = false;
+            }
+
+            return plain;
+        }
+
+        /// <summary>A default-options writer onto this buffer, fresh (at the root), with <paramref name="maxDepth"/> (0: any).</summary>
+        private Utf8JsonWriter Values(int maxDepth)
+        {
+            var writer = _values;
+            if (writer is null || (maxDepth != 0 && writer.Options.MaxDepth != maxDepth))
+            {
+                writer = new Utf8JsonWriter(this, new JsonWriterOptions { MaxDepth = maxDepth });
+                _values = writer;
+            }
+            else
+            {
+                writer.Reset(this);
+            }
+
+            return writer;
+        }
+
+        private void Ensure(int size)
+        {
+            if (_bytes.Length - _count < size)
+            {
+                var grown = new byte[Math.Max(_bytes.Length * 2, _count + size)];
+                Buffer.BlockCopy(_bytes, 0, grown, 0, _count);
+                _bytes = grown;
+            }
+        }
+    }
+}
