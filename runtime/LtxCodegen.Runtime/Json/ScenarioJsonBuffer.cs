@@ -26,6 +26,10 @@ namespace LtxCodegen.Json
         /// <summary>ASCII characters a default <see cref="Utf8JsonWriter"/> writes as they are (1) or escapes (0).</summary>
         private static readonly bool[] Plain = PlainAscii();
 
+#if NET8_0_OR_GREATER
+        private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(PlainAsciiBytes());
+#endif
+
         [ThreadStatic]
         private static ScenarioJsonBuffer? t_free;
 
@@ -84,6 +88,20 @@ namespace LtxCodegen.Json
             _count += value.Length;
         }
 
+        /// <summary>Writes <c>"name":</c> (pre-encoded), after a comma unless it is the object's first member (the object's <c>{</c> is the only byte so far).</summary>
+        public void Member(byte[] member)
+        {
+            Ensure(member.Length + 1);
+            var at = _count;
+            if (at > 1)
+            {
+                _bytes[at++] = (byte)',';
+            }
+
+            Buffer.BlockCopy(member, 0, _bytes, at, member.Length);
+            _count = at + member.Length;
+        }
+
         public void Null() => Bytes("null"u8);
 
         public void Boolean(bool value) => Bytes(value ? "true"u8 : "false"u8);
@@ -123,37 +141,12 @@ namespace LtxCodegen.Json
         /// <summary>Writes a string value (quoted, escaped as a default <see cref="Utf8JsonWriter"/> escapes).</summary>
         public void String(string value)
         {
-            var length = value.Length;
-            if (length <= MaxDirectString)
+            if (value.Length > MaxDirectString || !TryPlain(value))
             {
-                Ensure(length + 2);
-                var bytes = _bytes;
-                var at = _count;
-                bytes[at++] = (byte)'"';
-                var plain = Plain;
-                var i = 0;
-                for (; i < length; i++)
-                {
-                    var c = value[i];
-                    if (c >= plain.Length || !plain[c])
-                    {
-                        break;
-                    }
-
-                    bytes[at + i] = (byte)c;
-                }
-
-                if (i == length)
-                {
-                    bytes[at + i] = (byte)'"';
-                    _count = at + i + 1;
-                    return;
-                }
+                var writer = Values(0);
+                writer.WriteStringValue(value);
+                writer.Flush();
             }
-
-            var writer = Values(0);
-            writer.WriteStringValue(value);
-            writer.Flush();
         }
 
         /// <summary>Writes a JSON element as <see cref="JsonElement.WriteTo"/> does at a depth that leaves <paramref name="maxDepth"/> levels.</summary>
@@ -162,6 +155,37 @@ namespace LtxCodegen.Json
             var writer = Values(maxDepth);
             value.WriteTo(writer);
             writer.Flush();
+        }
+
+        /// <summary>Writes <paramref name="value"/> quoted when no character needs escaping (then it is plain ASCII); otherwise writes nothing.</summary>
+        private bool TryPlain(string value)
+        {
+            var length = value.Length;
+            Ensure(length + 2);
+            var quoted = new Span<byte>(_bytes, _count, length + 2);
+            var text = quoted.Slice(1, length);
+#if NET8_0_OR_GREATER
+            if (System.Text.Ascii.FromUtf16(value.AsSpan(), text, out _) != OperationStatus.Done || text.IndexOfAnyExcept(PlainBytes) >= 0)
+            {
+                return false;
+            }
+#else
+            var plain = Plain;
+            for (var i = 0; i < length; i++)
+            {
+                var c = value[i];
+                if (c >= plain.Length || !plain[c])
+                {
+                    return false;
+                }
+
+                text[i] = (byte)c;
+            }
+#endif
+            quoted[0] = (byte)'"';
+            quoted[length + 1] = (byte)'"';
+            _count += length + 2;
+            return true;
         }
 
         private static bool IsNegativeZero(double value) => BitConverter.DoubleToInt64Bits(value) < 0;
@@ -181,6 +205,22 @@ namespace LtxCodegen.Json
 
             return plain;
         }
+
+#if NET8_0_OR_GREATER
+        private static byte[] PlainAsciiBytes()
+        {
+            var bytes = new System.Collections.Generic.List<byte>();
+            for (var c = 0; c < Plain.Length; c++)
+            {
+                if (Plain[c])
+                {
+                    bytes.Add((byte)c);
+                }
+            }
+
+            return bytes.ToArray();
+        }
+#endif
 
         /// <summary>A default-options writer onto this buffer, fresh (at the root), with <paramref name="maxDepth"/> (0: any).</summary>
         private Utf8JsonWriter Values(int maxDepth)

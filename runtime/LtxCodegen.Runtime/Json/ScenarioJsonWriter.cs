@@ -294,15 +294,6 @@ namespace LtxCodegen
             first = false;
         }
 
-        private void Member(ScenarioJsonBuffer buffer, int name)
-        {
-            // The object's first byte is '{': anything after it is a member before this one.
-            if (buffer.Count > 1)
-            {
-                buffer.Byte((byte)',');
-            }
-
-            buffer.Bytes(_names.Members[name]);
-        }
+        private void Member(ScenarioJsonBuffer buffer, int name) => buffer.Member(_names.Members[name]);
     }
 }
