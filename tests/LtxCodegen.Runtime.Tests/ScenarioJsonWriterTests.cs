@@ -66,6 +66,14 @@ namespace LtxCodegen.Runtime.Tests
         [InlineData(-1.0)]
         [InlineData(5.0)]
         [InlineData(0.1)]
+        [InlineData(0.0001)]
+        [InlineData(0.00015)]
+        [InlineData(0.00001)]
+        [InlineData(99_999_999_999.9999)]
+        [InlineData(100_000_000_000.5)]
+        [InlineData(-0.7)]
+        [InlineData(1.25)]
+        [InlineData(2.675)]
         [InlineData(0.8)]
         [InlineData(-123.456)]
         [InlineData(0.30000000000000004)]
@@ -84,6 +92,32 @@ namespace LtxCodegen.Runtime.Tests
         [InlineData(double.NegativeInfinity)]
         public void A_number_is_written_as_the_writer_writes_it_and_a_non_finite_one_throws_as_it_does(double value) =>
             AssertSame(default, json => json.Number(Text, value), w => w.WriteNumber(Encoded[Text], value));
+
+        [Fact]
+        public void Many_decimal_and_random_numbers_are_written_as_the_writer_writes_them()
+        {
+            var random = new Random(13);
+            var bits = new byte[8];
+            for (var i = 0; i < 200_000; i++)
+            {
+                double value;
+                switch (i % 3)
+                {
+                    case 0:
+                        value = random.Next(-2_000_000, 2_000_000) / Math.Pow(10, random.Next(0, 8));
+                        break;
+                    case 1:
+                        value = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-6, 17));
+                        break;
+                    default:
+                        random.NextBytes(bits);
+                        value = BitConverter.ToDouble(bits, 0);
+                        break;
+                }
+
+                AssertSame(default, json => json.Number(Text, value), w => w.WriteNumber(Encoded[Text], value));
+            }
+        }
 
         [Fact]
         public void Negative_zero_is_written_as_the_writer_writes_it()

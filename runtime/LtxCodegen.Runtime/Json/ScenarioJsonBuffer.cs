@@ -126,6 +126,11 @@ namespace LtxCodegen.Json
 #if NET8_0_OR_GREATER
             if (double.IsFinite(value))
             {
+                if (TryFewDecimals(value))
+                {
+                    return;
+                }
+
                 // What Utf8JsonWriter itself calls on .NET (shortest round-trip form).
                 Ensure(128);
                 Utf8Formatter.TryFormat(value, new Span<byte>(_bytes, _count, _bytes.Length - _count), out var written);
@@ -137,6 +142,52 @@ namespace LtxCodegen.Json
             writer.WriteNumberValue(value);
             writer.Flush();
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// Writes a value with at most four decimals (0.8, 3.5, 0.25: most parameter values) as its digits, when that is
+        /// the shortest round-trip form (the form .NET writes): the fewest decimals <c>k</c> for which the decimal
+        /// <c>m / 10^k</c> reads back as the value. In the range taken, integers stay exact, the form has no exponent,
+        /// and no other decimal with <c>k</c> places reads back as the value. Otherwise writes nothing.
+        /// </summary>
+        private bool TryFewDecimals(double value)
+        {
+            var magnitude = Math.Abs(value);
+            if (!(magnitude >= 1e-4 && magnitude < 1e11))
+            {
+                return false;
+            }
+
+            long scale = 1;
+            for (var decimals = 1; decimals <= 4; decimals++)
+            {
+                scale *= 10;
+                var scaled = Math.Round(magnitude * scale);
+                if (scaled / scale != magnitude)
+                {
+                    continue;
+                }
+
+                var digits = (long)scaled;
+                Ensure(24);
+                var span = new Span<byte>(_bytes, _count, _bytes.Length - _count);
+                var at = 0;
+                if (value < 0)
+                {
+                    span[at++] = (byte)'-';
+                }
+
+                Utf8Formatter.TryFormat(digits / scale, span.Slice(at), out var written);
+                at += written;
+                span[at++] = (byte)'.';
+                Utf8Formatter.TryFormat(digits % scale, span.Slice(at), out written, new StandardFormat('D', (byte)decimals));
+                _count += at + written;
+                return true;
+            }
+
+            return false;
+        }
+#endif
 
         /// <summary>Writes a string value (quoted, escaped as a default <see cref="Utf8JsonWriter"/> escapes).</summary>
         public void String(string value)
