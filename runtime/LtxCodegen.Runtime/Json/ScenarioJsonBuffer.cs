@@ -23,10 +23,11 @@ namespace LtxCodegen.Json
         /// <summary>Whole numbers below this print as their digits alone (no exponent) as a double too.</summary>
         private const double MaxDirectWhole = 1e15;
 
-        /// <summary>ASCII characters a default <see cref="Utf8JsonWriter"/> writes as they are (1) or escapes (0).</summary>
+        /// <summary>ASCII characters a default <see cref="Utf8JsonWriter"/> writes as they are (true) or escapes (false).</summary>
         private static readonly bool[] Plain = PlainAscii();
 
 #if NET8_0_OR_GREATER
+        /// <summary>The same plain characters as bytes, for a vectorized search.</summary>
         private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(PlainAsciiBytes());
 #endif
 
@@ -39,9 +40,6 @@ namespace LtxCodegen.Json
 
         /// <summary>The bytes written so far.</summary>
         public ReadOnlySpan<byte> Written => new ReadOnlySpan<byte>(_bytes, 0, _count);
-
-        /// <summary>How many bytes are written.</summary>
-        public int Count => _count;
 
         /// <summary>Takes this thread's buffer (or a new one when it is in use), empty.</summary>
         public static ScenarioJsonBuffer Rent()
