@@ -164,29 +164,28 @@ namespace Consumer.Models
 		/// <inheritdoc/>
 		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
 		{
-			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
-			writer.WriteStartObject();
-			writer.WriteString(JsonNames[0], Prompt);
-			if (CharacterModel is string value1) writer.WriteString(JsonNames[1], value1);
-			if (CharacterFile is string value2) writer.WriteString(JsonNames[2], value2);
-			if (Duration is double value3) writer.WriteNumber(JsonNames[3], value3);
-			if (CfgScale is double value4) writer.WriteNumber(JsonNames[4], value4);
-			if (OutputFormat is CartwheelTextToMotionOutputFormat value5) writer.WriteString(JsonNames[5], value5.Value);
-			if (FrameRate is double value6) writer.WriteNumber(JsonNames[6], value6);
-			if (Forward is CartwheelTextToMotionForward value7) writer.WriteString(JsonNames[7], value7.Value);
-			if (Up is CartwheelTextToMotionUp value8) writer.WriteString(JsonNames[8], value8.Value);
-			if (FrameStepSize is double value9) writer.WriteNumber(JsonNames[9], value9);
-			if (MoveInPlace is bool value10) writer.WriteBoolean(JsonNames[10], value10);
-			if (IkFeet is bool value11) writer.WriteBoolean(JsonNames[11], value11);
-			if (IkHands is bool value12) writer.WriteBoolean(JsonNames[12], value12);
-			if (FaceExpression is CartwheelTextToMotionFaceExpression value13) writer.WriteString(JsonNames[13], value13.Value);
-			if (HandPose is CartwheelTextToMotionHandPose value14) writer.WriteString(JsonNames[14], value14.Value);
-			if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15) writer.WriteString(JsonNames[15], value15.Value);
-			if (Loop is bool value16) writer.WriteBoolean(JsonNames[16], value16);
-			if (SkinHex is string value17) writer.WriteString(JsonNames[17], value17);
-			writer.WriteEndObject();
+			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
+			json.String(0, Prompt);
+			if (CharacterModel is string value1) json.String(1, value1);
+			if (CharacterFile is string value2) json.String(2, value2);
+			if (Duration is double value3) json.Number(3, value3);
+			if (CfgScale is double value4) json.Number(4, value4);
+			if (OutputFormat is CartwheelTextToMotionOutputFormat value5) json.String(5, value5.Value);
+			if (FrameRate is double value6) json.Number(6, value6);
+			if (Forward is CartwheelTextToMotionForward value7) json.String(7, value7.Value);
+			if (Up is CartwheelTextToMotionUp value8) json.String(8, value8.Value);
+			if (FrameStepSize is double value9) json.Number(9, value9);
+			if (MoveInPlace is bool value10) json.Boolean(10, value10);
+			if (IkFeet is bool value11) json.Boolean(11, value11);
+			if (IkHands is bool value12) json.Boolean(12, value12);
+			if (FaceExpression is CartwheelTextToMotionFaceExpression value13) json.String(13, value13.Value);
+			if (HandPose is CartwheelTextToMotionHandPose value14) json.String(14, value14.Value);
+			if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15) json.String(15, value15.Value);
+			if (Loop is bool value16) json.Boolean(16, value16);
+			if (SkinHex is string value17) json.String(17, value17);
+			json.End();
 		}
-		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.CartwheelTextToMotionModel.Descriptor);
+		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.CartwheelTextToMotionModel.Descriptor);
 	}
 
 	/// <summary>Values of <c>outputFormat</c> for <see cref="CartwheelTextToMotionRequest.OutputFormat"/>.</summary>

@@ -69,14 +69,13 @@ namespace Consumer.Models
 		/// <inheritdoc/>
 		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
 		{
-			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
-			writer.WriteStartObject();
-			writer.WriteString(JsonNames[0], Image);
-			if (ScaleFactor is double value1) writer.WriteNumber(JsonNames[1], value1);
-			if (Creativity is double value2) writer.WriteNumber(JsonNames[2], value2);
-			writer.WriteEndObject();
+			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
+			json.String(0, Image);
+			if (ScaleFactor is double value1) json.Number(1, value1);
+			if (Creativity is double value2) json.Number(2, value2);
+			json.End();
 		}
-		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.ClarityProUpscalerModel.Descriptor);
+		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.ClarityProUpscalerModel.Descriptor);
 	}
 
 	/// <summary>The Scenario model <c>model_clarity-pro-upscaler</c> (Clarity Pro Upscaler): its id and descriptor.</summary>

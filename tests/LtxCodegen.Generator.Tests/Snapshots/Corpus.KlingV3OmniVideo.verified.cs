@@ -102,19 +102,18 @@ namespace Consumer.Models
 		/// <inheritdoc/>
 		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
 		{
-			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
-			writer.WriteStartObject();
-			writer.WriteString(JsonNames[0], Prompt);
-			if (VideoReferenceType is string value1) writer.WriteString(JsonNames[1], value1);
-			if (KeepOriginalSound is bool value2) writer.WriteBoolean(JsonNames[2], value2);
-			if (GenerateAudio is bool value3) writer.WriteBoolean(JsonNames[3], value3);
-			if (Mode is string value4) writer.WriteString(JsonNames[4], value4);
-			if (AspectRatio is string value5) writer.WriteString(JsonNames[5], value5);
-			if (Duration is double value6) writer.WriteNumber(JsonNames[6], value6);
-			if (MultiPrompt is string value7) writer.WriteString(JsonNames[7], value7);
-			writer.WriteEndObject();
+			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
+			json.String(0, Prompt);
+			if (VideoReferenceType is string value1) json.String(1, value1);
+			if (KeepOriginalSound is bool value2) json.Boolean(2, value2);
+			if (GenerateAudio is bool value3) json.Boolean(3, value3);
+			if (Mode is string value4) json.String(4, value4);
+			if (AspectRatio is string value5) json.String(5, value5);
+			if (Duration is double value6) json.Number(6, value6);
+			if (MultiPrompt is string value7) json.String(7, value7);
+			json.End();
 		}
-		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.KlingV3OmniVideoModel.Descriptor);
+		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.KlingV3OmniVideoModel.Descriptor);
 	}
 
 	/// <summary>The Scenario model <c>model_kling-v3-omni-video</c> (Kling V3 Omni Video): its id and descriptor.</summary>

@@ -156,29 +156,28 @@ namespace Consumer.Models
 		/// <inheritdoc/>
 		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
 		{
-			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
-			writer.WriteStartObject();
-			writer.WriteString(JsonNames[0], Prompt);
-			if (VideoStrength is double value1) writer.WriteNumber(JsonNames[1], value1);
-			if (ExtendDuration is double value2) writer.WriteNumber(JsonNames[2], value2);
-			if (ContextDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
-			if (AspectRatio is string value4) writer.WriteString(JsonNames[4], value4);
-			if (Resolution is string value5) writer.WriteString(JsonNames[5], value5);
-			if (Width is double value6) writer.WriteNumber(JsonNames[6], __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[6], value6));
-			if (Height is double value7) writer.WriteNumber(JsonNames[7], __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
-			if (Fps is double value8) writer.WriteNumber(JsonNames[8], value8);
-			if (NumInferenceSteps is double value9) writer.WriteNumber(JsonNames[9], value9);
-			if (GuidanceScale is double value10) writer.WriteNumber(JsonNames[10], value10);
-			if (CameraMotion is string value11) writer.WriteString(JsonNames[11], value11);
-			if (CameraMotionStrength is double value12) writer.WriteNumber(JsonNames[12], value12);
-			if (GenerateAudio is bool value13) writer.WriteBoolean(JsonNames[13], value13);
-			if (AudioStrength is double value14) writer.WriteNumber(JsonNames[14], value14);
-			if (EnhancePrompt is bool value15) writer.WriteBoolean(JsonNames[15], value15);
-			if (Seed is double value16) writer.WriteNumber(JsonNames[16], value16);
-			if (NegativePrompt is string value17) writer.WriteString(JsonNames[17], value17);
-			writer.WriteEndObject();
+			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
+			json.String(0, Prompt);
+			if (VideoStrength is double value1) json.Number(1, value1);
+			if (ExtendDuration is double value2) json.Number(2, value2);
+			if (ContextDuration is double value3) json.Number(3, value3);
+			if (AspectRatio is string value4) json.String(4, value4);
+			if (Resolution is string value5) json.String(5, value5);
+			if (Width is double value6) json.Number(6, __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[6], value6));
+			if (Height is double value7) json.Number(7, __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+			if (Fps is double value8) json.Number(8, value8);
+			if (NumInferenceSteps is double value9) json.Number(9, value9);
+			if (GuidanceScale is double value10) json.Number(10, value10);
+			if (CameraMotion is string value11) json.String(11, value11);
+			if (CameraMotionStrength is double value12) json.Number(12, value12);
+			if (GenerateAudio is bool value13) json.Boolean(13, value13);
+			if (AudioStrength is double value14) json.Number(14, value14);
+			if (EnhancePrompt is bool value15) json.Boolean(15, value15);
+			if (Seed is double value16) json.Number(16, value16);
+			if (NegativePrompt is string value17) json.String(17, value17);
+			json.End();
 		}
-		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
+		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
 	}
 
 	/// <summary>The Scenario model <c>model_ltx-2-19b-extend-video</c> (LTX-2 19b Extend Video): its id and descriptor.</summary>

@@ -169,30 +169,29 @@ namespace Consumer.Models
 		/// <inheritdoc/>
 		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
 		{
-			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
-			writer.WriteStartObject();
-			writer.WriteString(JsonNames[0], Prompt);
-			writer.WriteString(JsonNames[1], Video);
-			if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
-			if (ExtendDuration is double value3) writer.WriteNumber(JsonNames[3], value3);
-			if (ContextDuration is double value4) writer.WriteNumber(JsonNames[4], value4);
-			if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5) writer.WriteString(JsonNames[5], value5.Value);
-			if (Resolution is Ltx2_19bExtendVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
-			if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
-			if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
-			if (Fps is double value9) writer.WriteNumber(JsonNames[9], value9);
-			if (NumInferenceSteps is int value10) writer.WriteNumber(JsonNames[10], value10);
-			if (GuidanceScale is double value11) writer.WriteNumber(JsonNames[11], value11);
-			if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12) writer.WriteString(JsonNames[12], value12.Value);
-			if (CameraMotionStrength is double value13) writer.WriteNumber(JsonNames[13], value13);
-			if (GenerateAudio is bool value14) writer.WriteBoolean(JsonNames[14], value14);
-			if (AudioStrength is double value15) writer.WriteNumber(JsonNames[15], value15);
-			if (EnhancePrompt is bool value16) writer.WriteBoolean(JsonNames[16], value16);
-			if (Seed is int value17) writer.WriteNumber(JsonNames[17], value17);
-			if (NegativePrompt is string value18) writer.WriteString(JsonNames[18], value18);
-			writer.WriteEndObject();
+			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
+			json.String(0, Prompt);
+			json.String(1, Video);
+			if (VideoStrength is double value2) json.Number(2, value2);
+			if (ExtendDuration is double value3) json.Number(3, value3);
+			if (ContextDuration is double value4) json.Number(4, value4);
+			if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5) json.String(5, value5.Value);
+			if (Resolution is Ltx2_19bExtendVideoResolution value6) json.String(6, value6.Value);
+			if (Width is int value7) json.Integer(7, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+			if (Height is int value8) json.Integer(8, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
+			if (Fps is double value9) json.Number(9, value9);
+			if (NumInferenceSteps is int value10) json.Integer(10, value10);
+			if (GuidanceScale is double value11) json.Number(11, value11);
+			if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12) json.String(12, value12.Value);
+			if (CameraMotionStrength is double value13) json.Number(13, value13);
+			if (GenerateAudio is bool value14) json.Boolean(14, value14);
+			if (AudioStrength is double value15) json.Number(15, value15);
+			if (EnhancePrompt is bool value16) json.Boolean(16, value16);
+			if (Seed is int value17) json.Integer(17, value17);
+			if (NegativePrompt is string value18) json.String(18, value18);
+			json.End();
 		}
-		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
+		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);
 	}
 
 	/// <summary>Values of <c>aspectRatio</c> for <see cref="Ltx2_19bExtendVideoRequest.AspectRatio"/>.</summary>

@@ -181,32 +181,31 @@ namespace Consumer.Models
 		/// <inheritdoc/>
 		public void WriteJson(__Sys::Text.Json.Utf8JsonWriter writer)
 		{
-			if (writer == null) throw new __Sys::ArgumentNullException(nameof(writer));
-			writer.WriteStartObject();
-			writer.WriteString(JsonNames[0], Prompt);
-			writer.WriteString(JsonNames[1], Video);
-			if (VideoStrength is double value2) writer.WriteNumber(JsonNames[2], value2);
-			if (Image is string value3) writer.WriteString(JsonNames[3], value3);
-			if (ImageStrength is double value4) writer.WriteNumber(JsonNames[4], value4);
-			if (NegativePrompt is string value5) writer.WriteString(JsonNames[5], value5);
-			if (Resolution is Ltx2_19bVideoToVideoResolution value6) writer.WriteString(JsonNames[6], value6.Value);
-			if (Width is int value7) writer.WriteNumber(JsonNames[7], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
-			if (Height is int value8) writer.WriteNumber(JsonNames[8], (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
-			if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9) writer.WriteString(JsonNames[9], value9.Value);
-			if (CameraMotionStrength is double value10) writer.WriteNumber(JsonNames[10], value10);
-			if (Duration is double value11) writer.WriteNumber(JsonNames[11], value11);
-			if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12) writer.WriteString(JsonNames[12], value12.Value);
-			if (Fps is double value13) writer.WriteNumber(JsonNames[13], value13);
-			if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14) writer.WriteString(JsonNames[14], value14.Value);
-			if (Modality is Ltx2_19bVideoToVideoModality value15) writer.WriteString(JsonNames[15], value15.Value);
-			if (ModalityStrength is double value16) writer.WriteNumber(JsonNames[16], value16);
-			if (NumInferenceSteps is int value17) writer.WriteNumber(JsonNames[17], value17);
-			if (GuidanceScale is double value18) writer.WriteNumber(JsonNames[18], value18);
-			if (EnhancePrompt is bool value19) writer.WriteBoolean(JsonNames[19], value19);
-			if (Seed is int value20) writer.WriteNumber(JsonNames[20], value20);
-			writer.WriteEndObject();
+			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
+			json.String(0, Prompt);
+			json.String(1, Video);
+			if (VideoStrength is double value2) json.Number(2, value2);
+			if (Image is string value3) json.String(3, value3);
+			if (ImageStrength is double value4) json.Number(4, value4);
+			if (NegativePrompt is string value5) json.String(5, value5);
+			if (Resolution is Ltx2_19bVideoToVideoResolution value6) json.String(6, value6.Value);
+			if (Width is int value7) json.Integer(7, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
+			if (Height is int value8) json.Integer(8, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
+			if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9) json.String(9, value9.Value);
+			if (CameraMotionStrength is double value10) json.Number(10, value10);
+			if (Duration is double value11) json.Number(11, value11);
+			if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12) json.String(12, value12.Value);
+			if (Fps is double value13) json.Number(13, value13);
+			if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14) json.String(14, value14.Value);
+			if (Modality is Ltx2_19bVideoToVideoModality value15) json.String(15, value15.Value);
+			if (ModalityStrength is double value16) json.Number(16, value16);
+			if (NumInferenceSteps is int value17) json.Integer(17, value17);
+			if (GuidanceScale is double value18) json.Number(18, value18);
+			if (EnhancePrompt is bool value19) json.Boolean(19, value19);
+			if (Seed is int value20) json.Integer(20, value20);
+			json.End();
 		}
-		private static readonly __Sys::Text.Json.JsonEncodedText[] JsonNames = __Ltx::ScenarioRules.EncodeWireNames(global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor);
+		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor);
 	}
 
 	/// <summary>Values of <c>resolution</c> for <see cref="Ltx2_19bVideoToVideoRequest.Resolution"/>.</summary>
