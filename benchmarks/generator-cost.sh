@@ -11,7 +11,8 @@
 #   Without variants, builds this checkout's generator (Release) and measures it as "current". A variant is a folder
 #   holding LtxCodegen.Generator.dll, LtxCodegen.Schema.dll and Markdig.dll (e.g. another commit's build); variants
 #   are measured interleaved (run 1 of each, run 2 of each, ...) so that the load of the machine hits them alike.
-#   MODES="off on" (default) picks the compiler-server modes. KEEP=1 keeps the temporary folder (build logs).
+#   R2R=1 (without variants) adds "current-r2r": the same three DLLs ReadyToRun-compiled by crossgen2 for this OS and
+#   architecture (the size change is printed). MODES="off on" (default) picks the compiler-server modes. KEEP=1 keeps the temporary folder (build logs).
 #   CPU_RUNS=n (default 5; 0 skips it): then replays each variant's compiler command line (taken from its last
 #   server-off build) n times with /usr/bin/time, next to the same command line without the LtxCodegen analyzers
 #   ("none"), and prints the compiler's CPU time (user + sys): on a loaded machine wall-clock times (and so the
@@ -56,6 +57,39 @@ if [ "${#variants[@]}" -eq 0 ]; then
   cp "$gen/bin/Release/netstandard2.0/LtxCodegen.Generator.dll" "$gen/bin/Release/netstandard2.0/LtxCodegen.Schema.dll" \
      "$markdig/lib/netstandard2.0/Markdig.dll" "$root/analyzers/current/"
   variants=("current=$root/analyzers/current")
+  if [ -n "${R2R:-}" ]; then
+    # The same three DLLs ReadyToRun-compiled for this OS/architecture by crossgen2 (the SDK's own pack, restored the
+    # way a PublishReadyToRun project restores it), against this SDK's runtime and compiler.
+    rid="$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')"
+    fx="$(dotnet --list-runtimes | awk '$1 == "Microsoft.NETCore.App" { v = $2; d = $3 } END { gsub(/[\[\]]/, "", d); print v " " d "/" v }')"
+    fxver="${fx%% *}"; fxdir="${fx#* }"
+    mkdir -p "$root/crossgen"
+    cat >"$root/crossgen/Crossgen.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <RuntimeIdentifier>$rid</RuntimeIdentifier>
+    <PublishReadyToRun>true</PublishReadyToRun>
+    <RuntimeFrameworkVersion>$fxver</RuntimeFrameworkVersion>
+  </PropertyGroup>
+</Project>
+XML
+    (cd "$root/crossgen" && dotnet restore -v:q -nologo >restore.log 2>&1) || { cat "$root/crossgen/restore.log"; exit 1; }
+    packs="$(dotnet nuget locals global-packages -l | sed 's/^global-packages: //')"
+    crossgen="$packs/microsoft.netcore.app.crossgen2.$rid/$fxver/tools/crossgen2"
+    [ -x "$crossgen" ] || crossgen="$(ls -d "$packs"/microsoft.netcore.app.crossgen2."$rid"/*/tools/crossgen2 2>/dev/null | sort -V | tail -n 1)"
+    [ -x "$crossgen" ] || { echo "generator-cost: no crossgen2 for $rid in $packs" >&2; exit 1; }
+    roslyn="$(dirname "$(readlink -f "$(command -v dotnet)")")/sdk/$(cd "$repo" && dotnet --version)/Roslyn/bincore"
+    mkdir -p "$root/analyzers/current-r2r"
+    cur="$root/analyzers/current"
+    for f in LtxCodegen.Generator.dll LtxCodegen.Schema.dll Markdig.dll; do
+      "$crossgen" "$cur/$f" -o "$root/analyzers/current-r2r/$f" -r "$fxdir/*.dll" -r "$roslyn/Microsoft.CodeAnalysis*.dll" \
+        $(for o in LtxCodegen.Generator.dll LtxCodegen.Schema.dll Markdig.dll; do [ "$o" = "$f" ] || printf -- '-r %s ' "$cur/$o"; done) \
+        --targetos:"${rid%%-*}" --targetarch:"${rid##*-}" -O >"$root/crossgen/$f.log" 2>&1 || { cat "$root/crossgen/$f.log"; exit 1; }
+    done
+    echo "generator-cost: ReadyToRun ($rid, crossgen2 $(basename "$(dirname "$(dirname "$crossgen")")")): $(du -cb "$cur"/*.dll | tail -n 1 | cut -f1) bytes of IL -> $(du -cb "$root/analyzers/current-r2r"/*.dll | tail -n 1 | cut -f1) bytes"
+    variants+=("current-r2r=$root/analyzers/current-r2r")
+  fi
 fi
 
 docs=("$repo/schemas/ltx-2-19b-extend-video.md" "$repo/schemas/ltx-2-19b-video-to-video.md"

@@ -163,6 +163,56 @@ namespace LtxCodegen.Runtime.Tests
                     w.WriteNumber(Encoded[Text], 2.5);
                 });
 
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Unset_values_are_omitted_and_set_ones_written_as_the_writer_writes_them(bool indented)
+        {
+            var options = new JsonWriterOptions { Indented = indented };
+            using var doc = JsonDocument.Parse("{\"a\":[1,\"x\"]}");
+            var element = doc.RootElement.Clone();
+
+            // Every optional overload with null writes nothing: the object stays empty.
+            AssertSame(
+                options,
+                json =>
+                {
+                    json.OptionalString(Text, null);
+                    json.Number(Text, (double?)null);
+                    json.Integer(Size, (long?)null);
+                    json.Integer(Size, (int?)null);
+                    json.Boolean(Escaped, (bool?)null);
+                    json.Element(Escaped, (JsonElement?)null);
+                },
+                w => { });
+
+            // With values they write what the writer writes for the same calls, in order.
+            AssertSame(
+                options,
+                json =>
+                {
+                    json.OptionalString(Text, "caf\u00e9 \"q\"");
+                    json.Number(Text, (double?)2.5);
+                    json.Integer(Size, (int?)-7);
+                    json.Integer(Size, (long?)long.MaxValue);
+                    json.Boolean(Escaped, (bool?)false);
+                    json.Element(Escaped, (JsonElement?)element);
+                },
+                w =>
+                {
+                    w.WriteString(Encoded[Text], "caf\u00e9 \"q\"");
+                    w.WriteNumber(Encoded[Text], 2.5);
+                    w.WriteNumber(Encoded[Size], -7);
+                    w.WriteNumber(Encoded[Size], long.MaxValue);
+                    w.WriteBoolean(Encoded[Escaped], false);
+                    w.WritePropertyName(Encoded[Escaped]);
+                    element.WriteTo(w);
+                });
+
+            // A set non-finite number throws as the writer does.
+            AssertSame(options, json => json.Number(Text, (double?)double.NaN), w => w.WriteNumber(Encoded[Text], double.NaN));
+        }
+
         [Fact]
         public void Lists_are_written_as_the_writer_writes_them_a_null_list_omitted_numbers_normalized_when_asked()
         {

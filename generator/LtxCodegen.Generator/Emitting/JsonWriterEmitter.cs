@@ -57,6 +57,22 @@ namespace LtxCodegen.Generator.Emitting
             }
 
             var always = p.IsNonNullableValue || (!p.IsValueType && p.IsRequired);
+            var args = "(" + index + ", ";
+            if (!always && !round)
+            {
+                // An unset (null) value is omitted by the runtime's nullable overloads: one call, no local.
+                w.Line("json." + p.Kind switch
+                {
+                    ParameterKind.Number => "Number" + args + p.Property,
+                    ParameterKind.Integer => "Integer" + args + p.Property,
+                    ParameterKind.Boolean => "Boolean" + args + p.Property,
+                    ParameterKind.String when p.OptionStructName is not null => "OptionalString" + args + p.Property + "?.Value",
+                    ParameterKind.String or ParameterKind.Asset or ParameterKind.Model => "OptionalString" + args + p.Property,
+                    _ => "Element" + args + p.Property,
+                } + ");");
+                return;
+            }
+
             var v = always ? p.Property : p.Local;
 
             // Normalization on send lives in the runtime (ScenarioRules.Normalize), the one place the CLI uses too.

@@ -17,7 +17,21 @@ namespace LtxCodegen.Generator.Emitting
         public static string Remarks(ParameterPlan p)
         {
             var s = p.Spec;
-            var parts = new List<string> { "Sent as <c>" + Escaping.Xml(s.WireName) + "</c>" + (p.IsRequired ? " (required)." : ".") };
+            var parts = new List<string>();
+            // The wire name is said only when it is not the property's own name in camelCase (prompt → Prompt): the
+            // ScenarioParameter attribute carries it either way.
+            if (IsPropertyName(s.WireName, p.Property))
+            {
+                if (p.IsRequired)
+                {
+                    parts.Add("Required.");
+                }
+            }
+            else
+            {
+                parts.Add("Sent as <c>" + Escaping.Xml(s.WireName) + "</c>" + (p.IsRequired ? " (required)." : "."));
+            }
+
             if (s.Default is not null)
             {
                 parts.Add("Default: <c>" + Escaping.Xml(s.Default.Json) + "</c>.");
@@ -34,12 +48,17 @@ namespace LtxCodegen.Generator.Emitting
 
             if (s.Options is { } allowed)
             {
-                // An option struct documents each value as a member: the property's docs point there instead of
-                // listing them again.
-                var list = p.OptionStructName is { } type
-                    ? "the members of <see cref=\"" + type + "\"/>"
-                    : string.Join(", ", allowed.Value.Values.Select(o => "<c>" + Escaping.Xml(o) + "</c>"));
-                parts.Add((allowed.Value.IsClosed ? "Allowed values: " : "Known values (others are accepted): ") + list + (allowed.IsProse() ? " (read from the description)." : "."));
+                if (p.OptionStructName is null)
+                {
+                    var list = string.Join(", ", allowed.Value.Values.Select(o => "<c>" + Escaping.Xml(o) + "</c>"));
+                    parts.Add((allowed.Value.IsClosed ? "Allowed values: " : "Known values (others are accepted): ") + list + (allowed.IsProse() ? " (read from the description)." : "."));
+                }
+                else if (allowed.IsProse())
+                {
+                    // The property's type is the option struct: its members are the values, its remarks say whether
+                    // the set is closed. Only where the values came from is left to say.
+                    parts.Add("Values read from the description.");
+                }
             }
 
             if (s.PairedWith is not null)
@@ -71,5 +90,11 @@ namespace LtxCodegen.Generator.Emitting
 
             return string.Join(" ", parts);
         }
+
+        /// <summary>True when <paramref name="wireName"/> is <paramref name="property"/> itself or with its first letter in lower case.</summary>
+        internal static bool IsPropertyName(string wireName, string property) =>
+            wireName.Length == property.Length && wireName.Length > 0 &&
+            (wireName[0] == property[0] || wireName[0] == char.ToLowerInvariant(property[0])) &&
+            string.CompareOrdinal(wireName, 1, property, 1, wireName.Length - 1) == 0;
     }
 }

@@ -101,15 +101,17 @@ namespace LtxCodegen
             long length;
             try
             {
+                long onDisk;
                 using (var file = PartFile.Create(part))
                 {
                     (asset, length) = await DownloadCoreAsync(asset, file, jobId, cancellationToken).ConfigureAwait(false);
                     await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    onDisk = PartFile.LengthOnDisk(file);
                 }
 
-                if (new FileInfo(part).Length != length)
+                if (onDisk != length)
                 {
-                    throw new IOException("The downloaded file has " + new FileInfo(part).Length + " bytes on disk, " + length + " expected.");
+                    throw new IOException("The downloaded file has " + onDisk + " bytes on disk, " + length + " expected.");
                 }
 
                 MoveIntoPlace(part, destination);
@@ -388,7 +390,7 @@ namespace LtxCodegen
         private static void RemoveAbandonedParts(string destination)
         {
             var directory = Path.GetDirectoryName(destination);
-            if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+            if (string.IsNullOrEmpty(directory))
             {
                 return;
             }
@@ -396,6 +398,7 @@ namespace LtxCodegen
             string[] candidates;
             try
             {
+                // A missing folder throws DirectoryNotFoundException (an IOException): nothing to remove.
                 candidates = Directory.GetFiles(directory, Path.GetFileName(destination) + ".*.part");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -29,7 +29,11 @@ namespace LtxCodegen
             }
 
             var modelId = CheckRequest(request);
-            RefuseIfNoSpend("generate " + modelId);
+            if (Settings.NoSpend)
+            {
+                RefuseIfNoSpend("generate " + modelId);
+            }
+
             var body = WriteBody(request);
             cancellationToken.ThrowIfCancellationRequested();
             await EnforceCostCapAsync(modelId, body, cancellationToken).ConfigureAwait(false);

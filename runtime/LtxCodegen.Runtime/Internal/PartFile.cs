@@ -18,6 +18,19 @@ namespace LtxCodegen.Internal
         // The copy loop writes whole pooled buffers: a FileStream buffer of its own would only add a copy (1 = none).
         private const int UnbufferedFile = 1;
 
+        /// <summary>
+        /// The length of the open file as the file system reports it (<c>fstat</c> on the handle: no path look-up), after
+        /// everything written to <paramref name="file"/> has been handed to the operating system.
+        /// </summary>
+        public static long LengthOnDisk(Stream file) => file switch
+        {
+#if NET6_0_OR_GREATER
+            DirectWriteStream direct => RandomAccess.GetLength(direct.Handle),
+#endif
+            FileStream stream => stream.Length,
+            _ => throw new ArgumentException("Not a part file.", nameof(file)),
+        };
+
         public static Stream Create(string path)
         {
 #if NET6_0_OR_GREATER
@@ -37,6 +50,8 @@ namespace LtxCodegen.Internal
             private long _position;
 
             public DirectWriteStream(SafeFileHandle handle) => _handle = handle;
+
+            public SafeFileHandle Handle => _handle;
 
             public override bool CanRead => false;
             public override bool CanSeek => false;

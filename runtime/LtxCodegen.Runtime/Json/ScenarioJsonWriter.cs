@@ -155,6 +155,61 @@ namespace LtxCodegen
             buffer.Element(value, _valueDepth);
         }
 
+        /// <summary>Writes a string that is set, as <see cref="String"/> does; a null string (unset) is omitted.</summary>
+        /// <param name="name">The parameter's descriptor position.</param>
+        /// <param name="value">The value, or null.</param>
+        public void OptionalString(int name, string? value)
+        {
+            if (value is not null)
+            {
+                String(name, value);
+            }
+        }
+
+        /// <summary>Writes a number that is set, as <see cref="Number(int, double)"/> does; null (unset) is omitted.</summary>
+        /// <param name="name">The parameter's descriptor position.</param>
+        /// <param name="value">The value, or null.</param>
+        public void Number(int name, double? value)
+        {
+            if (value.HasValue)
+            {
+                Number(name, value.GetValueOrDefault());
+            }
+        }
+
+        /// <summary>Writes an integer that is set, as <see cref="Integer(int, long)"/> does; null (unset) is omitted.</summary>
+        /// <param name="name">The parameter's descriptor position.</param>
+        /// <param name="value">The value, or null.</param>
+        public void Integer(int name, long? value)
+        {
+            if (value.HasValue)
+            {
+                Integer(name, value.GetValueOrDefault());
+            }
+        }
+
+        /// <summary>Writes a boolean that is set, as <see cref="Boolean(int, bool)"/> does; null (unset) is omitted.</summary>
+        /// <param name="name">The parameter's descriptor position.</param>
+        /// <param name="value">The value, or null.</param>
+        public void Boolean(int name, bool? value)
+        {
+            if (value.HasValue)
+            {
+                Boolean(name, value.GetValueOrDefault());
+            }
+        }
+
+        /// <summary>Writes a JSON value that is set, as <see cref="Element(int, JsonElement)"/> does; null (unset) is omitted.</summary>
+        /// <param name="name">The parameter's descriptor position.</param>
+        /// <param name="value">The value, or null.</param>
+        public void Element(int name, JsonElement? value)
+        {
+            if (value.HasValue)
+            {
+                Element(name, value.GetValueOrDefault());
+            }
+        }
+
         /// <summary>Writes a list of strings (a null item as null); a null list is omitted.</summary>
         /// <param name="name">The parameter's descriptor position.</param>
         /// <param name="values">The list.</param>

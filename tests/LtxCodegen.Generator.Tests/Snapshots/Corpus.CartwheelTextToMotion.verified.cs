@@ -54,75 +54,72 @@ namespace Consumer.Models
 		}
 
 		/// <summary>Describe the movement you want the character to perform — for example, "walks forward, then jumps and waves."</summary>
-		/// <remarks>Sent as <c>prompt</c> (required). At most 4096 characters.</remarks>
+		/// <remarks>Required. At most 4096 characters.</remarks>
 		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired, __LtxMeta::ScenarioMaxLength(4096)]
 		public required string Prompt { get; set; }
 		/// <summary>Optionally upload a 3D character mesh (FBX, GLB, or OBJ) to auto-rig and animate. Takes precedence over a reference image.</summary>
-		/// <remarks>Sent as <c>characterModel</c>. An asset id (3d). Required when <c>characterFile</c> is not set.</remarks>
+		/// <remarks>An asset id (3d). Required when <c>characterFile</c> is not set.</remarks>
 		[__LtxMeta::ScenarioParameter("characterModel")]
 		public string? CharacterModel { get; set; }
 		/// <summary>Optionally upload a reference image of your character. Cartwheel generates and prepares it so the motion can be applied.</summary>
-		/// <remarks>Sent as <c>characterFile</c>. An asset id (image). Required when <c>characterModel</c> is not set.</remarks>
+		/// <remarks>An asset id (image). Required when <c>characterModel</c> is not set.</remarks>
 		[__LtxMeta::ScenarioParameter("characterFile")]
 		public string? CharacterFile { get; set; }
 		/// <summary>How long the animation lasts, in seconds.</summary>
-		/// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 8.</remarks>
+		/// <remarks>Default: <c>5</c>. Range: 3 to 8.</remarks>
 		[__LtxMeta::ScenarioParameter("duration"), __LtxMeta::ScenarioRange(Minimum = 3.0, Maximum = 8.0)]
 		public double? Duration { get; set; }
 		/// <summary>How closely the result follows your prompt. Higher values stick to your description more strictly; lower values give the model more creative freedom.</summary>
-		/// <remarks>Sent as <c>cfgScale</c>. Default: <c>7.5</c>. Range: 1 to 9.</remarks>
+		/// <remarks>Default: <c>7.5</c>. Range: 1 to 9.</remarks>
 		[__LtxMeta::ScenarioParameter("cfgScale"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 9.0)]
 		public double? CfgScale { get; set; }
 		/// <summary>The file type you get back. Choose the one that matches your software — for example, GLB for general 3D use, or an FBX option for Blender, Maya, Unreal, or Roblox.</summary>
-		/// <remarks>Sent as <c>outputFormat</c>. Default: <c>"glb"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionOutputFormat"/>.</remarks>
+		/// <remarks>Default: <c>"glb"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("outputFormat"), __LtxMeta::ScenarioOptions("glb", "fbx-blender", "fbx-maya", "fbx-unreal", "fbx-roblox", "ma", "mb", IsClosed = true)]
 		public CartwheelTextToMotionOutputFormat? OutputFormat { get; set; }
 		/// <summary>How many frames play per second. Higher values look smoother; 24 is standard for film, 30 or 60 for games.</summary>
-		/// <remarks>Sent as <c>frameRate</c>. Default: <c>24</c>. Allowed values: <c>2</c>, <c>12</c>, <c>23.976</c>, <c>24</c>, <c>25</c>, <c>29.97</c>, <c>30</c>, <c>48</c>, <c>50</c>, <c>59.94</c>, <c>60</c>, <c>90</c>, <c>100</c>, <c>120</c>, <c>144</c>, <c>240</c>.</remarks>
+		/// <remarks>Default: <c>24</c>. Allowed values: <c>2</c>, <c>12</c>, <c>23.976</c>, <c>24</c>, <c>25</c>, <c>29.97</c>, <c>30</c>, <c>48</c>, <c>50</c>, <c>59.94</c>, <c>60</c>, <c>90</c>, <c>100</c>, <c>120</c>, <c>144</c>, <c>240</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("frameRate"), __LtxMeta::ScenarioOptions("2", "12", "23.976", "24", "25", "29.97", "30", "48", "50", "59.94", "60", "90", "100", "120", "144", "240", IsClosed = true)]
 		public double? FrameRate { get; set; }
 		/// <summary>Which direction the character is set to face. Match this to your 3D software's setup if the motion comes in turned the wrong way.</summary>
-		/// <remarks>Sent as <c>forward</c>. Default: <c>"Z"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionForward"/>.</remarks>
+		/// <remarks>Default: <c>"Z"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("forward"), __LtxMeta::ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
 		public CartwheelTextToMotionForward? Forward { get; set; }
 		/// <summary>Which direction counts as "up" for the character. Match this to your 3D software if the motion comes in oriented incorrectly.</summary>
-		/// <remarks>Sent as <c>up</c>. Default: <c>"Y"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionUp"/>.</remarks>
+		/// <remarks>Default: <c>"Y"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("up"), __LtxMeta::ScenarioOptions("Z", "Y", "X", "-Z", "-Y", "-X", IsClosed = true)]
 		public CartwheelTextToMotionUp? Up { get; set; }
 		/// <summary>Controls how often a frame is recorded. Higher values produce fewer frames and a lighter file, with slightly less smooth motion.</summary>
-		/// <remarks>Sent as <c>frameStepSize</c>. Default: <c>1</c>. Minimum: 1.</remarks>
+		/// <remarks>Default: <c>1</c>. Minimum: 1.</remarks>
 		[__LtxMeta::ScenarioParameter("frameStepSize"), __LtxMeta::ScenarioRange(Minimum = 1.0)]
 		public double? FrameStepSize { get; set; }
 		/// <summary>Keeps the character animating on the spot instead of traveling across the scene — useful for game engines where movement is handled separately.</summary>
-		/// <remarks>Sent as <c>moveInPlace</c>. Default: <c>false</c>.</remarks>
+		/// <remarks>Default: <c>false</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("moveInPlace")]
 		public bool? MoveInPlace { get; set; }
 		/// <summary>Use inverse kinematics for the feet. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
-		/// <remarks>Sent as <c>ikFeet</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("ikFeet")]
 		public bool? IkFeet { get; set; }
 		/// <summary>Use inverse kinematics for the hands. Applies only to Maya exports (FBX Maya, MA, MB).</summary>
-		/// <remarks>Sent as <c>ikHands</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("ikHands")]
 		public bool? IkHands { get; set; }
 		/// <summary>An optional facial expression to apply throughout the animation, such as Happy, Angry, or Surprised.</summary>
-		/// <remarks>Sent as <c>faceExpression</c>. Default: <c>"Default"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionFaceExpression"/>.</remarks>
+		/// <remarks>Default: <c>"Default"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("faceExpression"), __LtxMeta::ScenarioOptions("Default", "Neutral", "Angry", "Annoyed", "Bored", "Confusion", "DelightedGrin", "Delighted", "Excited", "Goof", "HappyLookLeft", "HappyLookRight", "Love", "Nervous", "Pain", "Pleased", "Puzzled", "Rage", "RollLookLeft", "RollLookRight", "Sad", "SadEyesClosed", "SadLookLeft", "SadLookRight", "Squeeze", "Stretch", "Stunned", "Surprise", "Suspicious", "ThinkingLookLeft", "ThinkingLookRight", "Wink", IsClosed = true)]
 		public CartwheelTextToMotionFaceExpression? FaceExpression { get; set; }
 		/// <summary>The hand pose to apply on the character.</summary>
-		/// <remarks>Sent as <c>handPose</c>. Default: <c>"default"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionHandPose"/>.</remarks>
+		/// <remarks>Default: <c>"default"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("handPose"), __LtxMeta::ScenarioOptions("default", "claw", "curled", "fist", "fist_clenched", "fist_relaxed", "gripping", "love_you", "open_loose", "open_tight", "peace", "pointing", "pointing_cool", "relaxed", "rock", "splay", "thumbs_up", IsClosed = true)]
 		public CartwheelTextToMotionHandPose? HandPose { get; set; }
 		/// <summary>Tidies up the animation data. Reduce and Simplify trim extra detail to make the file lighter and easier to edit by hand.</summary>
-		/// <remarks>Sent as <c>keyframeCleaning</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="CartwheelTextToMotionKeyframeCleaning"/>.</remarks>
+		/// <remarks>Default: <c>"none"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("keyframeCleaning"), __LtxMeta::ScenarioOptions("none", "reduce", "simplify", IsClosed = true)]
 		public CartwheelTextToMotionKeyframeCleaning? KeyframeCleaning { get; set; }
 		/// <summary>Makes the animation repeat seamlessly, so the end flows back into the start without a visible jump.</summary>
-		/// <remarks>Sent as <c>loop</c>. Default: <c>false</c>.</remarks>
+		/// <remarks>Default: <c>false</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("loop")]
 		public bool? Loop { get; set; }
 		/// <summary>An optional color for the character's skin, given as a hex code (for example, #BF916D).</summary>
-		/// <remarks>Sent as <c>skinHex</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("skinHex")]
 		public string? SkinHex { get; set; }
 
@@ -166,23 +163,23 @@ namespace Consumer.Models
 		{
 			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
 			json.String(0, Prompt);
-			if (CharacterModel is string value1) json.String(1, value1);
-			if (CharacterFile is string value2) json.String(2, value2);
-			if (Duration is double value3) json.Number(3, value3);
-			if (CfgScale is double value4) json.Number(4, value4);
-			if (OutputFormat is CartwheelTextToMotionOutputFormat value5) json.String(5, value5.Value);
-			if (FrameRate is double value6) json.Number(6, value6);
-			if (Forward is CartwheelTextToMotionForward value7) json.String(7, value7.Value);
-			if (Up is CartwheelTextToMotionUp value8) json.String(8, value8.Value);
-			if (FrameStepSize is double value9) json.Number(9, value9);
-			if (MoveInPlace is bool value10) json.Boolean(10, value10);
-			if (IkFeet is bool value11) json.Boolean(11, value11);
-			if (IkHands is bool value12) json.Boolean(12, value12);
-			if (FaceExpression is CartwheelTextToMotionFaceExpression value13) json.String(13, value13.Value);
-			if (HandPose is CartwheelTextToMotionHandPose value14) json.String(14, value14.Value);
-			if (KeyframeCleaning is CartwheelTextToMotionKeyframeCleaning value15) json.String(15, value15.Value);
-			if (Loop is bool value16) json.Boolean(16, value16);
-			if (SkinHex is string value17) json.String(17, value17);
+			json.OptionalString(1, CharacterModel);
+			json.OptionalString(2, CharacterFile);
+			json.Number(3, Duration);
+			json.Number(4, CfgScale);
+			json.OptionalString(5, OutputFormat?.Value);
+			json.Number(6, FrameRate);
+			json.OptionalString(7, Forward?.Value);
+			json.OptionalString(8, Up?.Value);
+			json.Number(9, FrameStepSize);
+			json.Boolean(10, MoveInPlace);
+			json.Boolean(11, IkFeet);
+			json.Boolean(12, IkHands);
+			json.OptionalString(13, FaceExpression?.Value);
+			json.OptionalString(14, HandPose?.Value);
+			json.OptionalString(15, KeyframeCleaning?.Value);
+			json.Boolean(16, Loop);
+			json.OptionalString(17, SkinHex);
 			json.End();
 		}
 		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.CartwheelTextToMotionModel.Descriptor);

@@ -34,15 +34,15 @@ namespace Consumer.Models
 		}
 
 		/// <summary>Input image to upscale.</summary>
-		/// <remarks>Sent as <c>image</c> (required).</remarks>
+		/// <remarks>Required.</remarks>
 		[__LtxMeta::ScenarioParameter("image"), __LtxMeta::ScenarioRequired]
 		public required string Image { get; set; }
 		/// <summary>Scaling factor to apply to the input image.</summary>
-		/// <remarks>Sent as <c>scaleFactor</c>. Default: <c>2</c>. Allowed values: <c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>.</remarks>
+		/// <remarks>Default: <c>2</c>. Allowed values: <c>2</c>, <c>4</c>, <c>8</c>, <c>16</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("scaleFactor"), __LtxMeta::ScenarioOptions("2", "4", "8", "16", IsClosed = true)]
 		public double? ScaleFactor { get; set; }
 		/// <summary>Controls how strictly the output follows the source image. Lower values preserve fidelity, higher values add details.</summary>
-		/// <remarks>Sent as <c>creativity</c>. Default: <c>0</c>. Range: -10 to 10.</remarks>
+		/// <remarks>Default: <c>0</c>. Range: -10 to 10.</remarks>
 		[__LtxMeta::ScenarioParameter("creativity"), __LtxMeta::ScenarioRange(Minimum = -10.0, Maximum = 10.0)]
 		public double? Creativity { get; set; }
 
@@ -71,8 +71,8 @@ namespace Consumer.Models
 		{
 			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
 			json.String(0, Image);
-			if (ScaleFactor is double value1) json.Number(1, value1);
-			if (Creativity is double value2) json.Number(2, value2);
+			json.Number(1, ScaleFactor);
+			json.Number(2, Creativity);
 			json.End();
 		}
 		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.ClarityProUpscalerModel.Descriptor);

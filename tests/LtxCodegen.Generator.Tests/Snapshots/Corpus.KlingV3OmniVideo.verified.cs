@@ -42,35 +42,34 @@ namespace Consumer.Models
 		}
 
 		/// <summary>Text prompt for video generation. Supports &lt;&lt;&gt;&gt;, &lt;&lt;&gt;&gt; template references. Max 2500 characters.</summary>
-		/// <remarks>Sent as <c>prompt</c> (required). At most 2500 characters.</remarks>
+		/// <remarks>Required. At most 2500 characters.</remarks>
 		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired, __LtxMeta::ScenarioMaxLength(2500)]
 		public required string Prompt { get; set; }
 		/// <summary>How to use reference video: 'Feature' for style/camera reference, 'Base' for video editing.</summary>
-		/// <remarks>Sent as <c>videoReferenceType</c>. Default: <c>"feature"</c>.</remarks>
+		/// <remarks>Default: <c>"feature"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("videoReferenceType")]
 		public string? VideoReferenceType { get; set; }
 		/// <summary>Keep original sound from reference video.</summary>
-		/// <remarks>Sent as <c>keepOriginalSound</c>. Default: <c>true</c>.</remarks>
+		/// <remarks>Default: <c>true</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("keepOriginalSound")]
 		public bool? KeepOriginalSound { get; set; }
 		/// <summary>Generate native audio. Mutually exclusive with reference video.</summary>
-		/// <remarks>Sent as <c>generateAudio</c>. Default: <c>false</c>.</remarks>
+		/// <remarks>Default: <c>false</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("generateAudio")]
 		public bool? GenerateAudio { get; set; }
 		/// <summary>'Standard' generates 720p, 'Pro' generates 1080p.</summary>
-		/// <remarks>Sent as <c>mode</c>. Default: <c>"pro"</c>.</remarks>
+		/// <remarks>Default: <c>"pro"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("mode")]
 		public string? Mode { get; set; }
 		/// <summary>Aspect ratio. Required when not using start frame or video editing.</summary>
-		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"16:9"</c>.</remarks>
+		/// <remarks>Default: <c>"16:9"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("aspectRatio")]
 		public string? AspectRatio { get; set; }
 		/// <summary>Video duration in seconds (3-15). Ignored for video editing (base).</summary>
-		/// <remarks>Sent as <c>duration</c>. Default: <c>5</c>. Range: 3 to 15 (read from the description).</remarks>
+		/// <remarks>Default: <c>5</c>. Range: 3 to 15 (read from the description).</remarks>
 		[__LtxMeta::ScenarioParameter("duration"), __LtxMeta::ScenarioRange(Minimum = 3.0, Maximum = 15.0, Source = __LtxMeta::RuleSource.Prose)]
 		public double? Duration { get; set; }
 		/// <summary>JSON array of shot definitions for multi-shot mode. Each shot: {"prompt": "...", "duration": N}. Max 6 shots, min duration 1s per shot, total must equal duration. Example: [{"prompt":"A cat jumps","duration":3},{"prompt":"It lands","duration":2}]</summary>
-		/// <remarks>Sent as <c>multiPrompt</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("multiPrompt")]
 		public string? MultiPrompt { get; set; }
 
@@ -104,13 +103,13 @@ namespace Consumer.Models
 		{
 			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
 			json.String(0, Prompt);
-			if (VideoReferenceType is string value1) json.String(1, value1);
-			if (KeepOriginalSound is bool value2) json.Boolean(2, value2);
-			if (GenerateAudio is bool value3) json.Boolean(3, value3);
-			if (Mode is string value4) json.String(4, value4);
-			if (AspectRatio is string value5) json.String(5, value5);
-			if (Duration is double value6) json.Number(6, value6);
-			if (MultiPrompt is string value7) json.String(7, value7);
+			json.OptionalString(1, VideoReferenceType);
+			json.Boolean(2, KeepOriginalSound);
+			json.Boolean(3, GenerateAudio);
+			json.OptionalString(4, Mode);
+			json.OptionalString(5, AspectRatio);
+			json.Number(6, Duration);
+			json.OptionalString(7, MultiPrompt);
 			json.End();
 		}
 		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.KlingV3OmniVideoModel.Descriptor);

@@ -46,75 +46,72 @@ namespace Consumer.Models
 		}
 
 		/// <summary>Text prompt describing how the video should continue</summary>
-		/// <remarks>Sent as <c>prompt</c> (required).</remarks>
+		/// <remarks>Required.</remarks>
 		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired]
 		public string Prompt { get; set; }
 		/// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
-		/// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>.</remarks>
+		/// <remarks>Default: <c>1</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("videoStrength")]
 		public double? VideoStrength { get; set; }
 		/// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
-		/// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>.</remarks>
+		/// <remarks>Default: <c>4</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("extendDuration")]
 		public double? ExtendDuration { get; set; }
 		/// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
-		/// <remarks>Sent as <c>contextDuration</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("contextDuration")]
 		public double? ContextDuration { get; set; }
 		/// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
-		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>.</remarks>
+		/// <remarks>Default: <c>"auto"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("aspectRatio")]
 		public string? AspectRatio { get; set; }
 		/// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
-		/// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>.</remarks>
+		/// <remarks>Default: <c>"auto"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("resolution")]
 		public string? Resolution { get; set; }
 		/// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-		/// <remarks>Sent as <c>width</c>. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+		/// <remarks>Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
 		[__LtxMeta::ScenarioParameter("width"), __LtxMeta::ScenarioPair("height", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0, Source = __LtxMeta::RuleSource.Prose)]
 		public double? Width { get; set; }
 		/// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-		/// <remarks>Sent as <c>height</c>. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+		/// <remarks>Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
 		[__LtxMeta::ScenarioParameter("height"), __LtxMeta::ScenarioPair("width", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0, Source = __LtxMeta::RuleSource.Prose)]
 		public double? Height { get; set; }
 		/// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-		/// <remarks>Sent as <c>fps</c>. Range: 1 to 60 (read from the description).</remarks>
+		/// <remarks>Range: 1 to 60 (read from the description).</remarks>
 		[__LtxMeta::ScenarioParameter("fps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 60.0, Source = __LtxMeta::RuleSource.Prose)]
 		public double? Fps { get; set; }
 		/// <summary>Number of denoising steps (more = higher quality, slower)</summary>
-		/// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>.</remarks>
+		/// <remarks>Default: <c>40</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("numInferenceSteps")]
 		public double? NumInferenceSteps { get; set; }
 		/// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
-		/// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>.</remarks>
+		/// <remarks>Default: <c>3</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("guidanceScale")]
 		public double? GuidanceScale { get; set; }
 		/// <summary>Camera movement type in the generated continuation</summary>
-		/// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>.</remarks>
+		/// <remarks>Default: <c>"none"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("cameraMotion")]
 		public string? CameraMotion { get; set; }
 		/// <summary>Strength of camera motion</summary>
-		/// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>.</remarks>
+		/// <remarks>Default: <c>1</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("cameraMotionStrength")]
 		public double? CameraMotionStrength { get; set; }
 		/// <summary>Whether to generate synchronized audio</summary>
-		/// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
+		/// <remarks>Default: <c>true</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("generateAudio")]
 		public bool? GenerateAudio { get; set; }
 		/// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
-		/// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1 (read from the description).</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 1 (read from the description).</remarks>
 		[__LtxMeta::ScenarioParameter("audioStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0, Source = __LtxMeta::RuleSource.Prose)]
 		public double? AudioStrength { get; set; }
 		/// <summary>Enhance the prompt for better video generation</summary>
-		/// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
+		/// <remarks>Default: <c>false</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("enhancePrompt")]
 		public bool? EnhancePrompt { get; set; }
 		/// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-		/// <remarks>Sent as <c>seed</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("seed")]
 		public double? Seed { get; set; }
 		/// <summary>What to avoid in generation</summary>
-		/// <remarks>Sent as <c>negativePrompt</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("negativePrompt")]
 		public string? NegativePrompt { get; set; }
 
@@ -158,23 +155,23 @@ namespace Consumer.Models
 		{
 			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
 			json.String(0, Prompt);
-			if (VideoStrength is double value1) json.Number(1, value1);
-			if (ExtendDuration is double value2) json.Number(2, value2);
-			if (ContextDuration is double value3) json.Number(3, value3);
-			if (AspectRatio is string value4) json.String(4, value4);
-			if (Resolution is string value5) json.String(5, value5);
+			json.Number(1, VideoStrength);
+			json.Number(2, ExtendDuration);
+			json.Number(3, ContextDuration);
+			json.OptionalString(4, AspectRatio);
+			json.OptionalString(5, Resolution);
 			if (Width is double value6) json.Number(6, __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[6], value6));
 			if (Height is double value7) json.Number(7, __Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
-			if (Fps is double value8) json.Number(8, value8);
-			if (NumInferenceSteps is double value9) json.Number(9, value9);
-			if (GuidanceScale is double value10) json.Number(10, value10);
-			if (CameraMotion is string value11) json.String(11, value11);
-			if (CameraMotionStrength is double value12) json.Number(12, value12);
-			if (GenerateAudio is bool value13) json.Boolean(13, value13);
-			if (AudioStrength is double value14) json.Number(14, value14);
-			if (EnhancePrompt is bool value15) json.Boolean(15, value15);
-			if (Seed is double value16) json.Number(16, value16);
-			if (NegativePrompt is string value17) json.String(17, value17);
+			json.Number(8, Fps);
+			json.Number(9, NumInferenceSteps);
+			json.Number(10, GuidanceScale);
+			json.OptionalString(11, CameraMotion);
+			json.Number(12, CameraMotionStrength);
+			json.Boolean(13, GenerateAudio);
+			json.Number(14, AudioStrength);
+			json.Boolean(15, EnhancePrompt);
+			json.Number(16, Seed);
+			json.OptionalString(17, NegativePrompt);
 			json.End();
 		}
 		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);

@@ -54,79 +54,78 @@ namespace Consumer.Models
 		}
 
 		/// <summary>Text prompt describing how the video should continue</summary>
-		/// <remarks>Sent as <c>prompt</c> (required).</remarks>
+		/// <remarks>Required.</remarks>
 		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired]
 		public required string Prompt { get; set; }
 		/// <summary>The input video to extend (an asset id). The new frames continue from its end.</summary>
-		/// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
+		/// <remarks>Required. An asset id (video).</remarks>
 		[__LtxMeta::ScenarioParameter("video"), __LtxMeta::ScenarioRequired]
 		public required string Video { get; set; }
 		/// <summary>Video conditioning strength. Higher = more faithful to input video motion/style.</summary>
-		/// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 1.</remarks>
 		[__LtxMeta::ScenarioParameter("videoStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
 		public double? VideoStrength { get; set; }
 		/// <summary>Duration of new video to generate in seconds. Additional duration added after the input video.</summary>
-		/// <remarks>Sent as <c>extendDuration</c>. Default: <c>4</c>. Range: 1 to 20.</remarks>
+		/// <remarks>Default: <c>4</c>. Range: 1 to 20.</remarks>
 		[__LtxMeta::ScenarioParameter("extendDuration"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
 		public double? ExtendDuration { get; set; }
 		/// <summary>Seconds from input video to use as context. Leave empty to use entire video.</summary>
-		/// <remarks>Sent as <c>contextDuration</c>. Minimum: 0.1.</remarks>
+		/// <remarks>Minimum: 0.1.</remarks>
 		[__LtxMeta::ScenarioParameter("contextDuration"), __LtxMeta::ScenarioRange(Minimum = 0.1)]
 		public double? ContextDuration { get; set; }
 		/// <summary>Video aspect ratio. 'Match Input' detects from input video.</summary>
-		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bExtendVideoAspectRatio"/>.</remarks>
+		/// <remarks>Default: <c>"auto"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("aspectRatio"), __LtxMeta::ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
 		public Ltx2_19bExtendVideoAspectRatio? AspectRatio { get; set; }
 		/// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended for extend).</summary>
-		/// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bExtendVideoResolution"/>.</remarks>
+		/// <remarks>Default: <c>"auto"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("resolution"), __LtxMeta::ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
 		public Ltx2_19bExtendVideoResolution? Resolution { get; set; }
 		/// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-		/// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+		/// <remarks>Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
 		[__LtxMeta::ScenarioParameter("width"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("height", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
 		public int? Width { get; set; }
 		/// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-		/// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+		/// <remarks>Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
 		[__LtxMeta::ScenarioParameter("height"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("width", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
 		public int? Height { get; set; }
 		/// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-		/// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
+		/// <remarks>Range: 1 to 60.</remarks>
 		[__LtxMeta::ScenarioParameter("fps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
 		public double? Fps { get; set; }
 		/// <summary>Number of denoising steps (more = higher quality, slower)</summary>
-		/// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
+		/// <remarks>Default: <c>40</c>. Range: 1 to 100.</remarks>
 		[__LtxMeta::ScenarioParameter("numInferenceSteps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
 		public int? NumInferenceSteps { get; set; }
 		/// <summary>Classifier-free guidance scale (higher = more prompt adherence)</summary>
-		/// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
+		/// <remarks>Default: <c>3</c>. Range: 1 to 20.</remarks>
 		[__LtxMeta::ScenarioParameter("guidanceScale"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
 		public double? GuidanceScale { get; set; }
 		/// <summary>Camera movement type in the generated continuation</summary>
-		/// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="Ltx2_19bExtendVideoCameraMotion"/>.</remarks>
+		/// <remarks>Default: <c>"none"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("cameraMotion"), __LtxMeta::ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
 		public Ltx2_19bExtendVideoCameraMotion? CameraMotion { get; set; }
 		/// <summary>Strength of camera motion</summary>
-		/// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 2.</remarks>
 		[__LtxMeta::ScenarioParameter("cameraMotionStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
 		public double? CameraMotionStrength { get; set; }
 		/// <summary>Whether to generate synchronized audio</summary>
-		/// <remarks>Sent as <c>generateAudio</c>. Default: <c>true</c>.</remarks>
+		/// <remarks>Default: <c>true</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("generateAudio")]
 		public bool? GenerateAudio { get; set; }
 		/// <summary>Audio conditioning strength (0-1). Higher preserves more input audio characteristics.</summary>
-		/// <remarks>Sent as <c>audioStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 1.</remarks>
 		[__LtxMeta::ScenarioParameter("audioStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
 		public double? AudioStrength { get; set; }
 		/// <summary>Enhance the prompt for better video generation</summary>
-		/// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
+		/// <remarks>Default: <c>false</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("enhancePrompt")]
 		public bool? EnhancePrompt { get; set; }
 		/// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-		/// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
+		/// <remarks>Minimum: 0.</remarks>
 		[__LtxMeta::ScenarioParameter("seed"), __LtxMeta::ScenarioRange(Minimum = 0.0)]
 		public int? Seed { get; set; }
 		/// <summary>What to avoid in generation</summary>
-		/// <remarks>Sent as <c>negativePrompt</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("negativePrompt")]
 		public string? NegativePrompt { get; set; }
 
@@ -172,23 +171,23 @@ namespace Consumer.Models
 			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
 			json.String(0, Prompt);
 			json.String(1, Video);
-			if (VideoStrength is double value2) json.Number(2, value2);
-			if (ExtendDuration is double value3) json.Number(3, value3);
-			if (ContextDuration is double value4) json.Number(4, value4);
-			if (AspectRatio is Ltx2_19bExtendVideoAspectRatio value5) json.String(5, value5.Value);
-			if (Resolution is Ltx2_19bExtendVideoResolution value6) json.String(6, value6.Value);
+			json.Number(2, VideoStrength);
+			json.Number(3, ExtendDuration);
+			json.Number(4, ContextDuration);
+			json.OptionalString(5, AspectRatio?.Value);
+			json.OptionalString(6, Resolution?.Value);
 			if (Width is int value7) json.Integer(7, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
 			if (Height is int value8) json.Integer(8, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
-			if (Fps is double value9) json.Number(9, value9);
-			if (NumInferenceSteps is int value10) json.Integer(10, value10);
-			if (GuidanceScale is double value11) json.Number(11, value11);
-			if (CameraMotion is Ltx2_19bExtendVideoCameraMotion value12) json.String(12, value12.Value);
-			if (CameraMotionStrength is double value13) json.Number(13, value13);
-			if (GenerateAudio is bool value14) json.Boolean(14, value14);
-			if (AudioStrength is double value15) json.Number(15, value15);
-			if (EnhancePrompt is bool value16) json.Boolean(16, value16);
-			if (Seed is int value17) json.Integer(17, value17);
-			if (NegativePrompt is string value18) json.String(18, value18);
+			json.Number(9, Fps);
+			json.Integer(10, NumInferenceSteps);
+			json.Number(11, GuidanceScale);
+			json.OptionalString(12, CameraMotion?.Value);
+			json.Number(13, CameraMotionStrength);
+			json.Boolean(14, GenerateAudio);
+			json.Number(15, AudioStrength);
+			json.Boolean(16, EnhancePrompt);
+			json.Integer(17, Seed);
+			json.OptionalString(18, NegativePrompt);
 			json.End();
 		}
 		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.Ltx2_19bExtendVideoModel.Descriptor);

@@ -56,87 +56,86 @@ namespace Consumer.Models
 		}
 
 		/// <summary>Text prompt for video generation</summary>
-		/// <remarks>Sent as <c>prompt</c> (required).</remarks>
+		/// <remarks>Required.</remarks>
 		[__LtxMeta::ScenarioParameter("prompt"), __LtxMeta::ScenarioRequired]
 		public required string Prompt { get; set; }
 		/// <summary>Reference video (an asset id). The model generates output conditioned on this video's structure.</summary>
-		/// <remarks>Sent as <c>video</c> (required). An asset id (video).</remarks>
+		/// <remarks>Required. An asset id (video).</remarks>
 		[__LtxMeta::ScenarioParameter("video"), __LtxMeta::ScenarioRequired]
 		public required string Video { get; set; }
 		/// <summary>Reference video conditioning strength (0-1). Higher = more faithful to input video structure.</summary>
-		/// <remarks>Sent as <c>videoStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 1.</remarks>
 		[__LtxMeta::ScenarioParameter("videoStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
 		public double? VideoStrength { get; set; }
 		/// <summary>Optional first-frame image (an asset id). Applied at frame 0 for additional conditioning.</summary>
-		/// <remarks>Sent as <c>image</c>. An asset id (image).</remarks>
+		/// <remarks>An asset id (image).</remarks>
 		[__LtxMeta::ScenarioParameter("image")]
 		public string? Image { get; set; }
 		/// <summary>First-frame image conditioning strength (0-1).</summary>
-		/// <remarks>Sent as <c>imageStrength</c>. Default: <c>1</c>. Range: 0 to 1.</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 1.</remarks>
 		[__LtxMeta::ScenarioParameter("imageStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 1.0)]
 		public double? ImageStrength { get; set; }
 		/// <summary>Negative prompt to guide what to avoid in generation</summary>
-		/// <remarks>Sent as <c>negativePrompt</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("negativePrompt")]
 		public string? NegativePrompt { get; set; }
 		/// <summary>Video resolution. 'Match Input' replicates input video dimensions (recommended).</summary>
-		/// <remarks>Sent as <c>resolution</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoResolution"/>.</remarks>
+		/// <remarks>Default: <c>"auto"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("resolution"), __LtxMeta::ScenarioOptions("auto", "720p", "1080p", "1440p", "2160p", IsClosed = true)]
 		public Ltx2_19bVideoToVideoResolution? Resolution { get; set; }
 		/// <summary>Explicit video width in pixels. Must be used with height. Rounded to multiple of 64.</summary>
-		/// <remarks>Sent as <c>width</c>. Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
+		/// <remarks>Range: 64 to 4096. Must be used with <c>height</c>. Rounded to a multiple of 64 when sent.</remarks>
 		[__LtxMeta::ScenarioParameter("width"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("height", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
 		public int? Width { get; set; }
 		/// <summary>Explicit video height in pixels. Must be used with width. Rounded to multiple of 64.</summary>
-		/// <remarks>Sent as <c>height</c>. Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
+		/// <remarks>Range: 64 to 4096. Must be used with <c>width</c>. Rounded to a multiple of 64 when sent.</remarks>
 		[__LtxMeta::ScenarioParameter("height"), __LtxMeta::ScenarioRange(Minimum = 64.0, Maximum = 4096.0), __LtxMeta::ScenarioPair("width", Source = __LtxMeta::RuleSource.Prose), __LtxMeta::ScenarioMultipleOf(64.0)]
 		public int? Height { get; set; }
 		/// <summary>Camera movement type in the generated video.</summary>
-		/// <remarks>Sent as <c>cameraMotion</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoCameraMotion"/>.</remarks>
+		/// <remarks>Default: <c>"none"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("cameraMotion"), __LtxMeta::ScenarioOptions("none", "static", "dolly_in", "dolly_out", "dolly_left", "dolly_right", "jib_up", "jib_down", IsClosed = true)]
 		public Ltx2_19bVideoToVideoCameraMotion? CameraMotion { get; set; }
 		/// <summary>Strength of camera motion (0-2). Higher values = stronger effect.</summary>
-		/// <remarks>Sent as <c>cameraMotionStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 2.</remarks>
 		[__LtxMeta::ScenarioParameter("cameraMotionStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
 		public double? CameraMotionStrength { get; set; }
 		/// <summary>Output video duration in seconds (3-20). Leave empty to match input video.</summary>
-		/// <remarks>Sent as <c>duration</c>. Range: 3 to 20.</remarks>
+		/// <remarks>Range: 3 to 20.</remarks>
 		[__LtxMeta::ScenarioParameter("duration"), __LtxMeta::ScenarioRange(Minimum = 3.0, Maximum = 20.0)]
 		public double? Duration { get; set; }
 		/// <summary>Video aspect ratio. 'Match Input' detects from input video (recommended).</summary>
-		/// <remarks>Sent as <c>aspectRatio</c>. Default: <c>"auto"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoAspectRatio"/>.</remarks>
+		/// <remarks>Default: <c>"auto"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("aspectRatio"), __LtxMeta::ScenarioOptions("auto", "21:9", "16:9", "4:3", "3:4", "1:1", "9:16", IsClosed = true)]
 		public Ltx2_19bVideoToVideoAspectRatio? AspectRatio { get; set; }
 		/// <summary>Output frame rate (1-60 fps). Leave empty to match input video.</summary>
-		/// <remarks>Sent as <c>fps</c>. Range: 1 to 60.</remarks>
+		/// <remarks>Range: 1 to 60.</remarks>
 		[__LtxMeta::ScenarioParameter("fps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 60.0)]
 		public double? Fps { get; set; }
 		/// <summary>Audio for output: copy from input, generate new, or none.</summary>
-		/// <remarks>Sent as <c>audioSource</c>. Default: <c>"original"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoAudioSource"/>.</remarks>
+		/// <remarks>Default: <c>"original"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("audioSource"), __LtxMeta::ScenarioOptions("original", "generate", "none", IsClosed = true)]
 		public Ltx2_19bVideoToVideoAudioSource? AudioSource { get; set; }
 		/// <summary>IC-LoRA control: canny (edges), depth, pose (skeleton), detailer, or none.</summary>
-		/// <remarks>Sent as <c>modality</c>. Default: <c>"none"</c>. Allowed values: the members of <see cref="Ltx2_19bVideoToVideoModality"/>.</remarks>
+		/// <remarks>Default: <c>"none"</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("modality"), __LtxMeta::ScenarioOptions("none", "canny", "depth", "pose", "detailer", IsClosed = true)]
 		public Ltx2_19bVideoToVideoModality? Modality { get; set; }
 		/// <summary>Strength of IC-LoRA modality (0-2). Higher values = stronger control.</summary>
-		/// <remarks>Sent as <c>modalityStrength</c>. Default: <c>1</c>. Range: 0 to 2.</remarks>
+		/// <remarks>Default: <c>1</c>. Range: 0 to 2.</remarks>
 		[__LtxMeta::ScenarioParameter("modalityStrength"), __LtxMeta::ScenarioRange(Minimum = 0.0, Maximum = 2.0)]
 		public double? ModalityStrength { get; set; }
 		/// <summary>Number of inference steps. Higher = better quality, slower.</summary>
-		/// <remarks>Sent as <c>numInferenceSteps</c>. Default: <c>40</c>. Range: 1 to 100.</remarks>
+		/// <remarks>Default: <c>40</c>. Range: 1 to 100.</remarks>
 		[__LtxMeta::ScenarioParameter("numInferenceSteps"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 100.0)]
 		public int? NumInferenceSteps { get; set; }
 		/// <summary>Classifier-free guidance scale. Higher = stronger prompt adherence.</summary>
-		/// <remarks>Sent as <c>guidanceScale</c>. Default: <c>3</c>. Range: 1 to 20.</remarks>
+		/// <remarks>Default: <c>3</c>. Range: 1 to 20.</remarks>
 		[__LtxMeta::ScenarioParameter("guidanceScale"), __LtxMeta::ScenarioRange(Minimum = 1.0, Maximum = 20.0)]
 		public double? GuidanceScale { get; set; }
 		/// <summary>Use Gemma to enhance the prompt for better video generation</summary>
-		/// <remarks>Sent as <c>enhancePrompt</c>. Default: <c>false</c>.</remarks>
+		/// <remarks>Default: <c>false</c>.</remarks>
 		[__LtxMeta::ScenarioParameter("enhancePrompt")]
 		public bool? EnhancePrompt { get; set; }
 		/// <summary>Random seed for reproducibility. Leave blank for random.</summary>
-		/// <remarks>Sent as <c>seed</c>. Minimum: 0.</remarks>
+		/// <remarks>Minimum: 0.</remarks>
 		[__LtxMeta::ScenarioParameter("seed"), __LtxMeta::ScenarioRange(Minimum = 0.0)]
 		public int? Seed { get; set; }
 
@@ -184,25 +183,25 @@ namespace Consumer.Models
 			var json = __Ltx::ScenarioJsonWriter.Start(writer, JsonNames);
 			json.String(0, Prompt);
 			json.String(1, Video);
-			if (VideoStrength is double value2) json.Number(2, value2);
-			if (Image is string value3) json.String(3, value3);
-			if (ImageStrength is double value4) json.Number(4, value4);
-			if (NegativePrompt is string value5) json.String(5, value5);
-			if (Resolution is Ltx2_19bVideoToVideoResolution value6) json.String(6, value6.Value);
+			json.Number(2, VideoStrength);
+			json.OptionalString(3, Image);
+			json.Number(4, ImageStrength);
+			json.OptionalString(5, NegativePrompt);
+			json.OptionalString(6, Resolution?.Value);
 			if (Width is int value7) json.Integer(7, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[7], value7));
 			if (Height is int value8) json.Integer(8, (int)__Ltx::ScenarioRules.Normalize(Descriptor.Parameters[8], value8));
-			if (CameraMotion is Ltx2_19bVideoToVideoCameraMotion value9) json.String(9, value9.Value);
-			if (CameraMotionStrength is double value10) json.Number(10, value10);
-			if (Duration is double value11) json.Number(11, value11);
-			if (AspectRatio is Ltx2_19bVideoToVideoAspectRatio value12) json.String(12, value12.Value);
-			if (Fps is double value13) json.Number(13, value13);
-			if (AudioSource is Ltx2_19bVideoToVideoAudioSource value14) json.String(14, value14.Value);
-			if (Modality is Ltx2_19bVideoToVideoModality value15) json.String(15, value15.Value);
-			if (ModalityStrength is double value16) json.Number(16, value16);
-			if (NumInferenceSteps is int value17) json.Integer(17, value17);
-			if (GuidanceScale is double value18) json.Number(18, value18);
-			if (EnhancePrompt is bool value19) json.Boolean(19, value19);
-			if (Seed is int value20) json.Integer(20, value20);
+			json.OptionalString(9, CameraMotion?.Value);
+			json.Number(10, CameraMotionStrength);
+			json.Number(11, Duration);
+			json.OptionalString(12, AspectRatio?.Value);
+			json.Number(13, Fps);
+			json.OptionalString(14, AudioSource?.Value);
+			json.OptionalString(15, Modality?.Value);
+			json.Number(16, ModalityStrength);
+			json.Integer(17, NumInferenceSteps);
+			json.Number(18, GuidanceScale);
+			json.Boolean(19, EnhancePrompt);
+			json.Integer(20, Seed);
 			json.End();
 		}
 		private static readonly __Ltx::ScenarioJsonNames JsonNames = __Ltx::ScenarioJsonNames.For(global::Consumer.Models.Ltx2_19bVideoToVideoModel.Descriptor);
