@@ -56,54 +56,31 @@ namespace LtxCodegen.Generator.Emitting
                 return;
             }
 
+            // A value that may be unset goes to the runtime's nullable overloads (OptionalString for strings), which
+            // omit null: one call, no local.
             var always = p.IsNonNullableValue || (!p.IsValueType && p.IsRequired);
-            var args = "(" + index + ", ";
-            if (!always && !round)
+            if (round && p.Kind is ParameterKind.Number or ParameterKind.Integer)
             {
-                // An unset (null) value is omitted by the runtime's nullable overloads: one call, no local.
-                w.Line("json." + p.Kind switch
-                {
-                    ParameterKind.Number => "Number" + args + p.Property,
-                    ParameterKind.Integer => "Integer" + args + p.Property,
-                    ParameterKind.Boolean => "Boolean" + args + p.Property,
-                    ParameterKind.String when p.OptionStructName is not null => "OptionalString" + args + p.Property + "?.Value",
-                    ParameterKind.String or ParameterKind.Asset or ParameterKind.Model => "OptionalString" + args + p.Property,
-                    _ => "Element" + args + p.Property,
-                } + ");");
+                // Normalization on send lives in the runtime (ScenarioRules.Normalize), the one place the CLI uses too.
+                var v = always ? p.Property : p.Local;
+                var normalized = Qualifiers.Runtime + "ScenarioRules.Normalize(Descriptor.Parameters[" + index + "], " + v + ")";
+                var write = p.Kind == ParameterKind.Integer
+                    ? "Integer(" + index + ", " + (p.IsLong ? "(long)" : "(int)") + normalized + ")"
+                    : "Number(" + index + ", " + normalized + ")";
+                w.Line(always ? "json." + write + ";" : "if (" + p.Property + " is " + p.ClrType + " " + v + ") json." + write + ";");
                 return;
             }
 
-            var v = always ? p.Property : p.Local;
-
-            // Normalization on send lives in the runtime (ScenarioRules.Normalize), the one place the CLI uses too.
-            var normalized = round
-                ? Qualifiers.Runtime + "ScenarioRules.Normalize(Descriptor.Parameters[" + index + "], " + v + ")"
-                : v;
-            string write;
-            switch (p.Kind)
+            var method = p.Kind switch
             {
-                case ParameterKind.Number:
-                    write = "Number(" + index + ", " + normalized + ")";
-                    break;
-                case ParameterKind.Integer:
-                    write = "Integer(" + index + ", " + (round ? (p.IsLong ? "(long)" : "(int)") + normalized : v) + ")";
-                    break;
-                case ParameterKind.Boolean:
-                    write = "Boolean(" + index + ", " + v + ")";
-                    break;
-                case ParameterKind.String:
-                    write = "String(" + index + ", " + v + (p.OptionStructName is null ? ")" : ".Value)");
-                    break;
-                case ParameterKind.Asset:
-                case ParameterKind.Model:
-                    write = "String(" + index + ", " + v + ")";
-                    break;
-                default:
-                    write = "Element(" + index + ", " + v + ")";
-                    break;
-            }
-
-            w.Line(always ? "json." + write + ";" : "if (" + p.Property + " is " + p.ClrType + " " + v + ") json." + write + ";");
+                ParameterKind.Number => "Number",
+                ParameterKind.Integer => "Integer",
+                ParameterKind.Boolean => "Boolean",
+                ParameterKind.String or ParameterKind.Asset or ParameterKind.Model => always ? "String" : "OptionalString",
+                _ => "Element",
+            };
+            var value = p.OptionStructName is null ? p.Property : p.Property + (always ? ".Value" : "?.Value");
+            w.Line("json." + method + "(" + index + ", " + value + ");");
         }
     }
 }

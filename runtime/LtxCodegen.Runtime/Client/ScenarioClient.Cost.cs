@@ -51,12 +51,12 @@ namespace LtxCodegen
             return modelId;
         }
 
-        /// <summary>Refuses a paid call in no-spend mode, before anything is sent.</summary>
-        private void RefuseIfNoSpend(string operation)
+        /// <summary>Refuses a paid call (<c>"generate model_x"</c>, <c>"upload clip.mp4"</c>) in no-spend mode, before anything is sent.</summary>
+        private void RefuseIfNoSpend(string verb, string subject)
         {
             if (Settings.NoSpend)
             {
-                var refused = ScenarioSpendRefusedException.NoSpend(operation);
+                var refused = ScenarioSpendRefusedException.NoSpend(verb + " " + subject);
                 SpendLog.SpendRefused(Logger, refused);
                 throw refused;
             }

@@ -29,11 +29,7 @@ namespace LtxCodegen
             }
 
             var modelId = CheckRequest(request);
-            if (Settings.NoSpend)
-            {
-                RefuseIfNoSpend("generate " + modelId);
-            }
-
+            RefuseIfNoSpend("generate", modelId);
             var body = WriteBody(request);
             cancellationToken.ThrowIfCancellationRequested();
             await EnforceCostCapAsync(modelId, body, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ namespace LtxCodegen
             }
 
             ThrowIfDisposed();
-            RefuseIfNoSpend("upload " + (name ?? Path.GetFileName(path)));
+            RefuseIfNoSpend("upload", name ?? Path.GetFileName(path));
             var contentType = MediaTypes.FromFileName(path) ?? throw new ArgumentException(
                 "Cannot tell the content type of '" + Path.GetFileName(path) + "' from its extension (expected e.g. .mp4, .webm, .png, .jpg).", nameof(path));
             name ??= Path.GetFileName(path);
@@ -58,7 +58,7 @@ namespace LtxCodegen
             }
 
             ThrowIfDisposed();
-            RefuseIfNoSpend("upload " + name);
+            RefuseIfNoSpend("upload", name);
             contentType ??= MediaTypes.FromFileName(name) ?? throw new ArgumentException(
                 "Cannot tell the content type of '" + name + "' from its extension: pass contentType.", nameof(contentType));
             if (content.CanSeek)
